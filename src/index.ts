@@ -1,0 +1,15 @@
+// threadeck's library API: load a thread, lay out its cards, render SVG, export PNG/PDF, build files.
+export type { Author, Card, CardSize, Deck, ImageAsset, OutputKind, Post, SourcePosition, Thread } from './model.ts';
+export { OUTPUT_KINDS } from './model.ts';
+export { ThreadeckError, formatDiagnostic, type Diagnostic, type ErrorCode, type Severity } from './diagnostics.ts';
+export { loadThread, parseThread, type ParseOptions } from './load/load-thread.ts';
+export { ThreadSchema, threadJsonSchema, MAX_POSTS, type ThreadInput } from './load/schema.ts';
+export { layoutThread, DEFAULT_SIZE, type LayoutOptions } from './layout/paginate.ts';
+export { renderCardSvg, renderDeckSvgs } from './render/render-svg.ts';
+export { getTemplate, templateNames } from './render/templates.ts';
+export type { DeckInfo, Template, TemplateProps, Theme } from './render/template.ts';
+export { svgToPng } from './export/png.ts';
+export { pngsToPdf } from './export/pdf.ts';
+export { renderThread, type RenderOptions, type RenderedThread } from './pipeline.ts';
+export { build, type BuildOptions, type BuildReport, type FileReport, type ThreadReport } from './build.ts';
+export { resolveInputs } from './cli/inputs.ts';

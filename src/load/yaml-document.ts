@@ -1,0 +1,101 @@
+// Parses YAML (or JSON) text into plain data while keeping the syntax tree, so any path in the
+// data can be traced back to a line and column for diagnostics.
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Diagnostic } from '../diagnostics.ts';
+import type { SourcePosition } from '../model.ts';
+
+export interface ParsedDocument {
+  /** The data, or undefined when the text did not parse. */
+  value: unknown;
+  diagnostics: Diagnostic[];
+  /** Position of the value at `path` (or of the deepest existing parent). */
+  locate(path: readonly PropertyKey[], opts?: { key?: string }): SourcePosition;
+}
+
+const MAX_ALIASES = 100;
+
+export function parseYamlDocument(text: string, file: string): ParsedDocument {
+  const lineCounter = new LineCounter();
+  const diagnostics: Diagnostic[] = [];
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    strict: true,
+    prettyErrors: false,
+    merge: false,
+    maxAliasCount: MAX_ALIASES,
+  });
+  const toPos = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+
+  for (const err of doc.errors) {
+    const pos = toPos(err.pos[0]);
+    diagnostics.push({ severity: 'error', rule: 'yaml-syntax', file, ...pos, message: yamlMessage(err.message) });
+  }
+  for (const warn of doc.warnings) {
+    // Unknown tags (`!foo`, `!!js/function`) only warn in the yaml package; for us they are errors.
+    const pos = toPos(warn.pos[0]);
+    diagnostics.push({ severity: 'error', rule: 'yaml-syntax', file, ...pos, message: yamlMessage(warn.message) });
+  }
+
+  let value: unknown;
+  if (diagnostics.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (err) {
+      // Alias-limit errors are plain ReferenceErrors, not YAMLParseErrors.
+      diagnostics.push({
+        severity: 'error',
+        rule: 'yaml-syntax',
+        file,
+        line: 1,
+        column: 1,
+        message: `${err instanceof Error ? err.message : String(err)} (aliases are limited to ${MAX_ALIASES})`,
+      });
+    }
+  }
+
+  return {
+    value,
+    diagnostics,
+    locate: (path, opts) => locateIn(doc, path, opts?.key, toPos),
+  };
+}
+
+function locateIn(
+  doc: Document,
+  path: readonly PropertyKey[],
+  key: string | undefined,
+  toPos: (offset: number) => SourcePosition,
+): SourcePosition {
+  let node: Node | null | undefined = doc.contents as Node | null;
+  let keyNode: Node | undefined;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      keyNode = pair.key as Node;
+      node = pair.value as Node | null;
+      if (!node) {
+        node = keyNode;
+        break;
+      }
+    } else if (isSeq(node) && typeof seg === 'number' && node.items[seg]) {
+      node = node.items[seg] as Node;
+      keyNode = undefined;
+    } else break;
+  }
+  if (key !== undefined && isMap(node)) {
+    const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
+    if (pair?.key && (pair.key as Node).range) return toPos((pair.key as Node).range![0]);
+  }
+  const range = node?.range ?? keyNode?.range;
+  return range ? toPos(range[0]) : { line: 1, column: 1 };
+}
+
+/** The yaml package's messages end with "at line L, column C" and a code excerpt; we print our own position. */
+function yamlMessage(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+}

@@ -1,0 +1,43 @@
+// In-memory pipeline for one thread: Thread → Deck → SVG → PNG / PDF. No disk access.
+import type { CardSize, Deck, OutputKind, Thread } from './model.ts';
+import { layoutThread } from './layout/paginate.ts';
+import { renderCardSvg } from './render/render-svg.ts';
+import { getTemplate } from './render/templates.ts';
+import { svgToPng } from './export/png.ts';
+import { pngsToPdf } from './export/pdf.ts';
+
+export interface RenderOptions {
+  formats?: readonly OutputKind[];
+  template?: string;
+  size?: CardSize;
+}
+
+export interface RenderedThread {
+  deck: Deck;
+  svgs: string[];
+  pngs: Uint8Array[];
+  pdf?: Uint8Array;
+}
+
+/** Lets resvg's native buffers be freed between cards (they are released when the event loop turns). */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function renderThread(thread: Thread, opts: RenderOptions = {}): Promise<RenderedThread> {
+  const formats = opts.formats ?? ['png', 'pdf'];
+  const deck = layoutThread(thread, opts);
+  const template = getTemplate(deck.templateName);
+  const needPng = formats.includes('png') || formats.includes('pdf');
+  const svgs: string[] = [];
+  const pngs: Uint8Array[] = [];
+  for (const card of deck.cards) {
+    const svg = await renderCardSvg(deck, card, template);
+    svgs.push(svg);
+    if (needPng) {
+      pngs.push(svgToPng(svg));
+      await yieldToLoop();
+    }
+  }
+  const out: RenderedThread = { deck, svgs, pngs };
+  if (formats.includes('pdf')) out.pdf = await pngsToPdf(deck, pngs);
+  return out;
+}

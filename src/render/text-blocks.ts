@@ -1,0 +1,16 @@
+// Small text helpers shared by templates: paragraphs of a post, initials of a name.
+
+/** Splits post text into paragraphs at blank lines; single line breaks stay inside a paragraph. */
+export function paragraphs(text: string): string[] {
+  return text
+    .split(/\n[ \t]*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+}
+
+/** "Ivan Velichko" → "IV"; "@iximiuz" → "I". */
+export function initials(name: string): string {
+  const words = name.replace(/^@/, '').split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words.slice(0, 1);
+  return letters.map((w) => Array.from(w)[0]!.toUpperCase()).join('') || '?';
+}
