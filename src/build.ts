@@ -73,6 +73,7 @@ async function buildOne(input: string, opts: BuildOptions, usedSlugs: Map<string
     const rendered = await renderThread(thread, opts);
     const { deck } = rendered;
     report.cards = deck.cards.length;
+    report.warnings.push(...deck.warnings);
     const plan = planOutputs(opts.outDir, slug, deck.cards.length);
     const { width, height } = deck.size;
 

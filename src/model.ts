@@ -1,3 +1,5 @@
+import type { Diagnostic } from './diagnostics.ts';
+
 // The data that flows through the pipeline: Thread (loaded) → Deck of Cards (laid out) → rendered outputs.
 
 /** A place in a source file, 1-based. */
@@ -64,6 +66,8 @@ export interface Card {
   label: string;
   isFirst: boolean;
   isLast: boolean;
+  /** Body text size chosen by auto-fit, px. */
+  fontSize: number;
 }
 
 export interface Deck {
@@ -71,6 +75,8 @@ export interface Deck {
   size: CardSize;
   templateName: string;
   cards: Card[];
+  /** Layout problems that did not stop the build (e.g. a post that overflows its card). */
+  warnings: Diagnostic[];
 }
 
 export type OutputKind = 'png' | 'pdf' | 'svg';

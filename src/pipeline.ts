@@ -24,7 +24,7 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function renderThread(thread: Thread, opts: RenderOptions = {}): Promise<RenderedThread> {
   const formats = opts.formats ?? ['png', 'pdf'];
-  const deck = layoutThread(thread, opts);
+  const deck = await layoutThread(thread, opts);
   const template = getTemplate(deck.templateName);
   const needPng = formats.includes('png') || formats.includes('pdf');
   const svgs: string[] = [];

@@ -1,8 +1,9 @@
 /** @jsxImportSource satori/jsx */
 // "paper" — the default template: warm paper background, author header, large body text,
 // n/N badge, swipe cue and a progress bar. Written on satori's JSX runtime (no React).
-import type { Template, TemplateProps } from '../src/render/template.ts';
-import { initials, paragraphs } from '../src/render/text-blocks.ts';
+import type { CardSize } from '../src/model.ts';
+import type { BoxSize, Template, TemplateProps } from '../src/render/template.ts';
+import { fitImage, initials, paragraphs } from '../src/render/text-blocks.ts';
 
 const theme = {
   background: '#F7F5F0',
@@ -13,6 +14,19 @@ const theme = {
   onAccent: '#FFFFFF',
   fontFamily: 'Inter',
 };
+
+/** Card geometry, in px at the card's scale; render and bodyBox both read it. */
+function geometry(size: CardSize) {
+  const s = size.width / 1080;
+  const pad = 84 * s;
+  const avatar = 96 * s;
+  const gap = 48 * s;
+  const footer = 60 * s;
+  const bottom = 72 * s;
+  const bodyTop = pad + avatar + gap;
+  const body: BoxSize = { width: size.width - 2 * pad, height: size.height - bodyTop - gap - footer - bottom };
+  return { s, pad, avatar, gap, footer, bottom, bodyTop, body };
+}
 
 function Avatar({ props, px }: { props: TemplateProps; px: number }) {
   const { author } = props.deck;
@@ -33,7 +47,6 @@ function Avatar({ props, px }: { props: TemplateProps; px: number }) {
         color: theme.onAccent,
         fontSize: px * 0.4,
         fontWeight: 700,
-        letterSpacing: -0.5,
       }}
     >
       {initials(author.name)}
@@ -41,11 +54,53 @@ function Avatar({ props, px }: { props: TemplateProps; px: number }) {
   );
 }
 
-function render(props: TemplateProps) {
-  const { card, deck, theme, size, fontSize } = props;
+/** A right arrow drawn as a path, so the cue never depends on a font. */
+function Arrow({ size, color }: { size: number; color: string }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 24 24" style={{ marginLeft: size * 0.45 }}>
+      <path d="M4 12h15M13 5.5 19.5 12 13 18.5" fill="none" stroke={color} stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round" />
+    </svg>
+  );
+}
+
+function renderBody(props: TemplateProps) {
+  const { card, fontSize, body, size } = props;
   const s = size.width / 1080;
-  const pad = 84 * s;
   const post = card.post;
+  const image = post.image ? fitImage(post.image, body.width, body.height * 0.5) : undefined;
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', width: body.width }}>
+      {paragraphs(post.text).map((p, i) => (
+        <div
+          style={{
+            display: 'flex',
+            whiteSpace: 'pre-wrap',
+            fontSize,
+            lineHeight: 1.38,
+            fontWeight: 500,
+            letterSpacing: -0.01 * fontSize,
+            marginTop: i === 0 ? 0 : fontSize * 0.7,
+          }}
+        >
+          {p}
+        </div>
+      ))}
+      {post.image && image ? (
+        <img
+          src={post.image.dataUri}
+          width={image.width}
+          height={image.height}
+          style={{ marginTop: fontSize * 0.8, borderRadius: 24 * s, objectFit: 'contain' }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function render(props: TemplateProps) {
+  const { card, deck, theme, size } = props;
+  const g = geometry(size);
+  const { s, pad } = g;
   const progress = card.number / deck.posts;
 
   return (
@@ -59,16 +114,16 @@ function render(props: TemplateProps) {
         color: theme.text,
         fontFamily: theme.fontFamily,
         position: 'relative',
+        boxSizing: 'border-box',
+        padding: `${pad}px ${pad}px 0 ${pad}px`,
       }}
     >
       {/* header: avatar, name, handle, n/N */}
-      <div style={{ display: 'flex', alignItems: 'center', padding: `${pad}px ${pad}px 0 ${pad}px` }}>
-        <Avatar props={props} px={96 * s} />
+      <div style={{ display: 'flex', alignItems: 'center', height: g.avatar }}>
+        <Avatar props={props} px={g.avatar} />
         <div style={{ display: 'flex', flexDirection: 'column', marginLeft: 28 * s, flexGrow: 1, flexShrink: 1 }}>
           <div style={{ fontSize: 36 * s, fontWeight: 700, lineHeight: 1.2 }}>{deck.author.name}</div>
-          {deck.author.handle ? (
-            <div style={{ fontSize: 29 * s, color: theme.muted, lineHeight: 1.3 }}>{deck.author.handle}</div>
-          ) : null}
+          {deck.author.handle ? <div style={{ fontSize: 29 * s, color: theme.muted, lineHeight: 1.3 }}>{deck.author.handle}</div> : null}
         </div>
         <div
           style={{
@@ -86,47 +141,18 @@ function render(props: TemplateProps) {
         </div>
       </div>
 
-      {/* body */}
+      {/* body: a fixed box, content centred vertically */}
       <div
         style={{
           display: 'flex',
           flexDirection: 'column',
           justifyContent: 'center',
-          flexGrow: 1,
-          flexShrink: 1,
-          padding: `${40 * s}px ${pad}px`,
+          width: g.body.width,
+          height: g.body.height,
+          marginTop: g.gap,
         }}
       >
-        {paragraphs(post.text).map((p, i) => (
-          <div
-            key={i}
-            style={{
-              display: 'flex',
-              whiteSpace: 'pre-wrap',
-              fontSize,
-              lineHeight: 1.38,
-              fontWeight: 500,
-              letterSpacing: -0.01 * fontSize,
-              marginTop: i === 0 ? 0 : fontSize * 0.7,
-            }}
-          >
-            {p}
-          </div>
-        ))}
-        {post.image ? (
-          <img
-            src={post.image.dataUri}
-            style={{
-              marginTop: fontSize * 0.8,
-              borderRadius: 24 * s,
-              objectFit: 'contain',
-              maxWidth: size.width - 2 * pad,
-              maxHeight: size.height * 0.4,
-              width: post.image.width,
-              height: post.image.height,
-            }}
-          />
-        ) : null}
+        {renderBody(props)}
       </div>
 
       {/* footer: title, swipe cue */}
@@ -135,12 +161,13 @@ function render(props: TemplateProps) {
           display: 'flex',
           alignItems: 'center',
           justifyContent: 'space-between',
-          padding: `0 ${pad}px ${pad * 0.8}px ${pad}px`,
+          height: g.footer,
+          marginTop: g.gap,
           fontSize: 26 * s,
           color: theme.muted,
         }}
       >
-        <div style={{ display: 'flex', flexShrink: 1, maxWidth: size.width * 0.55, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }}>
+        <div style={{ display: 'flex', flexShrink: 1, maxWidth: size.width * 0.5, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }}>
           {deck.title}
         </div>
         {card.isLast ? (
@@ -152,14 +179,16 @@ function render(props: TemplateProps) {
             style={{
               display: 'flex',
               alignItems: 'center',
-              padding: `${14 * s}px ${30 * s}px`,
+              height: g.footer,
+              padding: `0 ${30 * s}px`,
               borderRadius: 999,
               backgroundColor: theme.accent,
               color: theme.onAccent,
               fontWeight: 600,
             }}
           >
-            Swipe →
+            Swipe
+            <Arrow size={26 * s} color={theme.onAccent} />
           </div>
         )}
       </div>
@@ -176,7 +205,9 @@ const template: Template = {
   name: 'default',
   description: 'Warm paper background, author header, large text, n/N badge, swipe cue and progress bar.',
   theme,
-  bodySize: { max: 64, min: 34 },
+  bodySize: { max: 72, min: 34 },
+  bodyBox: (size) => geometry(size).body,
+  renderBody,
   render,
 };
 

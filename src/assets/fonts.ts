@@ -23,6 +23,8 @@ const FACES: ReadonlyArray<Pick<FontFace, 'weight' | 'style'>> = [
 ];
 
 export const BODY_FONT = 'Inter';
+/** Fallback for symbols Inter lacks (arrows, math, dingbats, box drawing): DejaVu Sans. */
+export const SYMBOL_FONT = 'DejaVu Sans';
 
 let cached: Promise<FontFace[]> | undefined;
 
@@ -40,6 +42,11 @@ async function readFaces(): Promise<FontFace[]> {
       const file = path.join(dir, `inter-${subset}-${face.weight}-${face.style}.woff`);
       jobs.push(readFile(file).then((data) => ({ name: BODY_FONT, data, ...face })));
     }
+  }
+  const dejavu = path.join(path.dirname(require.resolve('@fontsource/dejavu-sans/package.json')), 'files');
+  for (const weight of [400, 700] as const) {
+    const file = path.join(dejavu, `dejavu-sans-latin-${weight}-normal.woff`);
+    jobs.push(readFile(file).then((data) => ({ name: SYMBOL_FONT, data, weight, style: 'normal' as const })));
   }
   return Promise.all(jobs);
 }

@@ -23,7 +23,6 @@ export function parseYamlDocument(text: string, file: string): ParsedDocument {
     strict: true,
     prettyErrors: false,
     merge: false,
-    maxAliasCount: MAX_ALIASES,
   });
   const toPos = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);

@@ -1,4 +1,7 @@
 // The template API: what a template receives (TemplateProps) and what it is (Template).
+// A template splits a card into chrome (header, footer, decorations) and a body box of a fixed
+// size. The layout step measures `renderBody` with satori to choose the body text size, and
+// `render` must place that same body in a box of exactly `bodyBox(size)`.
 import type { JSXNode } from 'satori/jsx';
 import type { Author, Card, CardSize } from '../model.ts';
 
@@ -26,6 +29,11 @@ export interface DeckInfo {
   cards: number;
 }
 
+export interface BoxSize {
+  width: number;
+  height: number;
+}
+
 export interface TemplateProps {
   card: Card;
   deck: DeckInfo;
@@ -33,13 +41,20 @@ export interface TemplateProps {
   size: CardSize;
   /** Body text size chosen by the layout step for this card, in pixels. */
   fontSize: number;
+  /** The body box (same as `template.bodyBox(size)`). */
+  body: BoxSize;
 }
 
 export interface Template {
   name: string;
   description: string;
   theme: Theme;
-  /** Largest and smallest body size at 1080 px card width. */
+  /** Largest and smallest body text size at 1080 px card width (scaled for other widths). */
   bodySize: { max: number; min: number };
+  /** Size of the box the body gets on a card of `size`. */
+  bodyBox(size: CardSize): BoxSize;
+  /** The body content (text, image); its natural height at `body.width` is what must fit. */
+  renderBody(props: TemplateProps): JSXNode;
+  /** The whole card; must draw `renderBody(props)` inside a `body`-sized box. */
   render(props: TemplateProps): JSXNode;
 }
