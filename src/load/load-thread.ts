@@ -42,7 +42,7 @@ export async function parseThread(text: string, opts: ParseOptions = {}): Promis
       { severity: 'error', rule: 'schema', file, line: 1, column: 1, message: 'the file is empty; expected a thread with title, author and posts' },
     ]);
   }
-  const result = ThreadSchema.safeParse(doc.value);
+  const result = ThreadSchema.safeParse(doc.value, { reportInput: true });
   if (!result.success) throw new ThreadeckError('INVALID_THREAD', issuesToDiagnostics(result.error.issues, doc, file));
 
   const diagnostics: Diagnostic[] = [];

@@ -45,7 +45,7 @@ export const ThreadSchema = z
     author: AuthorSchema,
     date: z
       .string({ error: 'expected a date like 2026-03-26' })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-03-26')
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date like 2026-03-26', abort: true })
       .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real calendar date')
       .optional()
       .describe('Publication date, YYYY-MM-DD.'),

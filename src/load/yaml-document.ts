@@ -30,8 +30,18 @@ export function parseYamlDocument(text: string, file: string): ParsedDocument {
   };
 
   for (const err of doc.errors) {
-    const pos = toPos(err.pos[0]);
-    diagnostics.push({ severity: 'error', rule: 'yaml-syntax', file, ...pos, message: yamlMessage(err.message) });
+    let offset = err.pos[0];
+    let message = yamlMessage(err.message);
+    // yaml reports an unterminated string where the file ends; point at its opening quote instead.
+    const quote = /^Missing closing (["'])quote/.exec(message)?.[1];
+    if (err.code === 'MISSING_CHAR' && quote) {
+      const open = text.lastIndexOf(quote, Math.max(0, offset - 1));
+      if (open >= 0) {
+        offset = open;
+        message = `this string has no closing ${quote}`;
+      }
+    }
+    diagnostics.push({ severity: 'error', rule: 'yaml-syntax', file, ...toPos(offset), message });
   }
   for (const warn of doc.warnings) {
     // Unknown tags (`!foo`, `!!js/function`) only warn in the yaml package; for us they are errors.

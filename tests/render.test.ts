@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { PDFDocument } from 'pdf-lib';
+import { loadThread, layoutThread, renderThread, getTemplate } from '../src/index.ts';
+import { decodePng, diffPngs, GOLDEN_TOLERANCE, matchGolden } from './helpers.ts';
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+describe('layout', () => {
+  it('numbers every card n/N in post order and marks the last', async () => {
+    const thread = await loadThread('threads/devops-sre-platform-engineering.yaml');
+    const deck = await layoutThread(thread);
+    expect(deck.cards.map((c) => c.label)).toEqual(['1/9', '2/9', '3/9', '4/9', '5/9', '6/9', '7/9', '8/9', '9/9']);
+    expect(deck.cards.map((c) => c.isLast)).toEqual([false, false, false, false, false, false, false, false, true]);
+    expect(deck.size).toEqual({ width: 1080, height: 1350 });
+  });
+
+  it('auto-fits: short posts get larger text than long ones, all within the template range', async () => {
+    const thread = await loadThread('threads/devops-sre-platform-engineering.yaml');
+    const deck = await layoutThread(thread);
+    const { max, min } = getTemplate('default').bodySize;
+    for (const card of deck.cards) {
+      expect(card.fontSize).toBeGreaterThanOrEqual(min);
+      expect(card.fontSize).toBeLessThanOrEqual(max);
+    }
+    const short = deck.cards[3]!; // one sentence
+    const long = deck.cards[4]!; // three paragraphs
+    expect(short.fontSize).toBe(max);
+    expect(long.fontSize).toBeLessThan(short.fontSize);
+    expect(deck.warnings).toEqual([]);
+  });
+
+  it('warns, with the post position, when a post cannot fit even at the minimum size', async () => {
+    const thread = await loadThread('threads/devops-sre-platform-engineering.yaml');
+    const long = { ...thread.posts[0]!, text: Array(40).fill(thread.posts[0]!.text).join('\n\n') };
+    const deck = await layoutThread({ ...thread, posts: [long] });
+    expect(deck.cards[0]!.fontSize).toBe(getTemplate('default').bodySize.min);
+    expect(deck.warnings).toHaveLength(1);
+    expect(deck.warnings[0]).toMatchObject({ severity: 'warning', rule: 'overflow', line: 8, column: 5, path: 'posts[0]' });
+  });
+});
+
+describe('PNG and PDF export', () => {
+  it('renders the source thread to nine 1080×1350 PNGs and a nine-page PDF of the same size', async () => {
+    const thread = await loadThread('threads/devops-sre-platform-engineering.yaml');
+    const out = await renderThread(thread, { formats: ['png', 'pdf'] });
+    expect(out.pngs).toHaveLength(9);
+    for (const png of out.pngs) {
+      expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+      const img = decodePng(png);
+      expect([img.width, img.height]).toEqual([1080, 1350]);
+    }
+    const pdf = await PDFDocument.load(out.pdf!, { updateMetadata: false });
+    expect(pdf.getPageCount()).toBe(9);
+    for (const page of pdf.getPages()) expect(page.getSize()).toEqual({ width: 1080, height: 1350 });
+    expect(pdf.getTitle()).toBe('DevOps, SRE, and Platform Engineering');
+    expect(pdf.getAuthor()).toBe('Ivan Velichko (@iximiuz)');
+    expect(pdf.getCreationDate()).toBeUndefined();
+    expect(Buffer.from(out.pdf!).toString('latin1')).not.toMatch(/CreationDate|ModDate/);
+  });
+
+  it('gives the same bytes for the same input', async () => {
+    const thread = await loadThread('tests/fixtures/threads/good.yaml');
+    const a = await renderThread(thread, { formats: ['png', 'pdf', 'svg'] });
+    const b = await renderThread(thread, { formats: ['png', 'pdf', 'svg'] });
+    expect(Buffer.compare(Buffer.from(a.pdf!), Buffer.from(b.pdf!))).toBe(0);
+    a.pngs.forEach((png, i) => expect(Buffer.compare(Buffer.from(png), Buffer.from(b.pngs[i]!))).toBe(0));
+    expect(a.svgs).toEqual(b.svgs);
+  });
+});
+
+describe('default template, golden images', () => {
+  it('matches the golden cards (≤ 0.5% of pixels may differ)', async () => {
+    const plain = await renderThread(await loadThread('tests/fixtures/threads/good.yaml'), { formats: ['png'] });
+    const pictures = await renderThread(await loadThread('tests/fixtures/threads/with-images.yaml'), { formats: ['png'] });
+    const cases: Array<[string, Uint8Array]> = [
+      ['default-initials-first', plain.pngs[0]!],
+      ['default-paragraphs', plain.pngs[1]!],
+      ['default-avatar-image', pictures.pngs[0]!],
+      ['default-last', pictures.pngs[1]!],
+    ];
+    for (const [name, png] of cases) {
+      const diff = matchGolden(name, png);
+      expect(diff.ratio, `${name}: ${diff.differentPixels} pixels differ`).toBeLessThanOrEqual(GOLDEN_TOLERANCE);
+    }
+  });
+
+  it('the comparison notices a different card (the golden test can fail)', async () => {
+    const plain = await renderThread(await loadThread('tests/fixtures/threads/good.yaml'), { formats: ['png'] });
+    // Cards 1 and 3 differ only in text, badge and progress bar: still well over the tolerance.
+    expect(diffPngs(plain.pngs[0]!, plain.pngs[2]!).ratio).toBeGreaterThan(GOLDEN_TOLERANCE);
+  });
+});
