@@ -3,8 +3,8 @@ import type { CardSize, Deck, OutputKind, Thread } from './model.ts';
 import { layoutThread } from './layout/paginate.ts';
 import { renderCardSvg } from './render/render-svg.ts';
 import { getTemplate } from './render/templates.ts';
-import { svgToPng } from './export/png.ts';
-import { pngsToPdf } from './export/pdf.ts';
+import { rasterize } from './export/png.ts';
+import { rastersToPdf, type PdfPage } from './export/pdf.ts';
 
 export interface RenderOptions {
   formats?: readonly OutputKind[];
@@ -26,18 +26,21 @@ export async function renderThread(thread: Thread, opts: RenderOptions = {}): Pr
   const formats = opts.formats ?? ['png', 'pdf'];
   const deck = await layoutThread(thread, opts);
   const template = getTemplate(deck.templateName);
-  const needPng = formats.includes('png') || formats.includes('pdf');
+  const want = { png: formats.includes('png'), rgb: formats.includes('pdf') };
   const svgs: string[] = [];
   const pngs: Uint8Array[] = [];
+  const pages: PdfPage[] = [];
   for (const card of deck.cards) {
     const svg = await renderCardSvg(deck, card, template);
     svgs.push(svg);
-    if (needPng) {
-      pngs.push(svgToPng(svg));
+    if (want.png || want.rgb) {
+      const raster = rasterize(svg, want);
+      if (raster.png) pngs.push(raster.png);
+      if (raster.rgb) pages.push({ width: raster.width, height: raster.height, rgb: raster.rgb });
       await yieldToLoop();
     }
   }
   const out: RenderedThread = { deck, svgs, pngs };
-  if (formats.includes('pdf')) out.pdf = await pngsToPdf(deck, pngs);
+  if (want.rgb) out.pdf = await rastersToPdf(thread, pages);
   return out;
 }

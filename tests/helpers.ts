@@ -63,3 +63,15 @@ export function runCli(args: string[], opts: { cwd?: string } = {}): CliResult {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: opts.cwd ?? process.cwd(), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** Mean absolute difference per channel (RGB, 0–255) between two same-sized PNGs. */
+export function meanAbsDiff(a: Uint8Array, b: Uint8Array): number {
+  const pa = decodePng(a);
+  const pb = decodePng(b);
+  if (pa.width !== pb.width || pa.height !== pb.height) throw new Error('size differs');
+  let sum = 0;
+  for (let i = 0; i < pa.data.length; i += 4) {
+    sum += Math.abs(pa.data[i]! - pb.data[i]!) + Math.abs(pa.data[i + 1]! - pb.data[i + 1]!) + Math.abs(pa.data[i + 2]! - pb.data[i + 2]!);
+  }
+  return sum / ((pa.data.length / 4) * 3);
+}

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { loadThread, layoutThread, renderThread, getTemplate } from '../src/index.ts';
-import { decodePng, diffPngs, GOLDEN_TOLERANCE, matchGolden } from './helpers.ts';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { decodePng, diffPngs, GOLDEN_TOLERANCE, matchGolden, meanAbsDiff, tempDir } from './helpers.ts';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -56,6 +59,20 @@ describe('PNG and PDF export', () => {
     expect(pdf.getAuthor()).toBe('Ivan Velichko (@iximiuz)');
     expect(pdf.getCreationDate()).toBeUndefined();
     expect(Buffer.from(out.pdf!).toString('latin1')).not.toMatch(/CreationDate|ModDate/);
+  });
+
+  it('each PDF page, rasterized by poppler at 72 dpi, matches its PNG (mean abs diff ≤ 4/255)', async () => {
+    const out = await renderThread(await loadThread('tests/fixtures/threads/with-images.yaml'), { formats: ['png', 'pdf'] });
+    const dir = tempDir();
+    const pdfFile = path.join(dir, 'deck.pdf');
+    writeFileSync(pdfFile, out.pdf!);
+    execFileSync('pdftoppm', ['-png', '-r', '72', pdfFile, path.join(dir, 'page')]);
+    out.pngs.forEach((png, i) => {
+      const page = readFileSync(path.join(dir, `page-${i + 1}.png`));
+      expect(meanAbsDiff(page, png)).toBeLessThanOrEqual(4);
+    });
+    // …and the comparison would notice the wrong page.
+    expect(meanAbsDiff(readFileSync(path.join(dir, 'page-2.png')), out.pngs[0]!)).toBeGreaterThan(4);
   });
 
   it('gives the same bytes for the same input', async () => {

@@ -1,0 +1,61 @@
+// npm run bench — threadeck's cost per card against the bare satori + resvg cost of the same cards,
+// measured in the same process and run. Prints a table; nothing is asserted.
+import os from 'node:os';
+import satori from 'satori';
+import { Resvg } from '@resvg/resvg-js';
+import { loadFonts } from '../src/assets/fonts.ts';
+import { deckInfo, getTemplate, layoutThread, loadThread, renderThread, type Deck } from '../src/index.ts';
+
+const FILES = ['threads/devops-sre-platform-engineering.yaml', 'threads/small-prs-ship-faster.yaml', 'threads/postmortem-checklist.json'];
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const tick = () => new Promise<void>((r) => setImmediate(r));
+
+const threads = await Promise.all(FILES.map((f) => loadThread(f)));
+const fonts = await loadFonts();
+const decks: Deck[] = [];
+for (const t of threads) decks.push(await layoutThread(t));
+const cardCount = decks.reduce((n, d) => n + d.cards.length, 0);
+
+/** The bare stack: satori on the same element, resvg render, PNG encode — nothing else. */
+async function bare(): Promise<void> {
+  for (const deck of decks) {
+    const template = getTemplate(deck.templateName);
+    const info = deckInfo(deck.thread, deck.cards.length);
+    for (const card of deck.cards) {
+      const el = template.render({ card, deck: info, theme: template.theme, size: deck.size, fontSize: card.fontSize, body: template.bodyBox(deck.size) });
+      const svg = await satori(el as Parameters<typeof satori>[0], { ...deck.size, fonts });
+      new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+      await tick();
+    }
+  }
+}
+
+async function threadeck(formats: Array<'png' | 'pdf'>): Promise<void> {
+  for (const t of threads) await renderThread(t, { formats });
+}
+
+async function time(fn: () => Promise<void>): Promise<number> {
+  const runs: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const t0 = performance.now();
+    await fn();
+    runs.push(performance.now() - t0);
+  }
+  runs.sort((a, b) => a - b);
+  return runs[Math.floor(runs.length / 2)]! / cardCount; // median, per card
+}
+
+await bare(); // warm-up: JIT, font parsing, wasm
+await threadeck(['png', 'pdf']);
+
+const rows: Array<[string, number]> = [
+  ['bare satori + resvg (PNG)', await time(bare)],
+  ['threadeck PNG (load excluded, auto-fit included)', await time(() => threadeck(['png']))],
+  ['threadeck PNG + PDF', await time(() => threadeck(['png', 'pdf']))],
+];
+const base = rows[0]![1];
+console.log(`threadeck bench — ${cardCount} cards (1080×1350) from ${FILES.length} threads, median of ${ROUNDS} rounds, one core`);
+console.log(`${os.cpus()[0]?.model ?? 'cpu'} · node ${process.version}\n`);
+console.log('| pipeline | ms / card | vs bare |');
+console.log('|---|---:|---:|');
+for (const [name, ms] of rows) console.log(`| ${name} | ${ms.toFixed(1)} | ${(ms / base).toFixed(2)}× |`);
