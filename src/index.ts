@@ -5,7 +5,10 @@ export { ThreadeckError, formatDiagnostic, type Diagnostic, type ErrorCode, type
 export { loadThread, parseThread, type ParseOptions } from './load/load-thread.ts';
 export { ThreadSchema, threadJsonSchema, MAX_POSTS, type ThreadInput } from './load/schema.ts';
 export { layoutThread, deckInfo, DEFAULT_SIZE, type LayoutOptions } from './layout/paginate.ts';
-export { fitCard, type CardFit } from './layout/fit.ts';
+export { fitBlocks, bodyMeasurer, sizeRange, type CardFit } from './layout/fit.ts';
+export { splitBlocks } from './layout/split.ts';
+export { parsePostText, shortenUrl } from './text/markdown.ts';
+export type { Block, Span, ListItem } from './text/rich.ts';
 export { renderCardSvg, renderDeckSvgs } from './render/render-svg.ts';
 export { getTemplate, templateNames } from './render/templates.ts';
 export type { BoxSize, DeckInfo, Template, TemplateProps, Theme } from './render/template.ts';

@@ -1,4 +1,6 @@
 import type { Diagnostic } from './diagnostics.ts';
+import type { Block } from './text/rich.ts';
+import type { SatoriAssets } from './render/satori-assets.ts';
 
 // The data that flows through the pipeline: Thread (loaded) → Deck of Cards (laid out) → rendered outputs.
 
@@ -18,6 +20,8 @@ export interface ImageAsset {
   bytes: Uint8Array;
   /** `data:` URI handed to satori. */
   dataUri: string;
+  /** The file as read: its type and upright size (the bytes above may be a converted or downscaled copy). */
+  original?: { mime: 'image/png' | 'image/jpeg' | 'image/webp' | 'image/gif'; width: number; height: number };
 }
 
 export interface Author {
@@ -27,12 +31,20 @@ export interface Author {
   avatar?: ImageAsset;
 }
 
+/** A post quoted inside another (a "quote tweet"). */
+export interface QuotedPost {
+  author: { name: string; handle?: string };
+  text: string;
+}
+
 export interface Post {
   /** 1-based position in the thread. */
   number: number;
+  /** The post text as written (Markdown). */
   text: string;
   image?: ImageAsset;
   alt?: string;
+  quote?: QuotedPost;
   position: SourcePosition;
 }
 
@@ -63,7 +75,12 @@ export interface Card {
   /** The post's number, shown as `number/total`. */
   number: number;
   total: number;
+  /** `n/N`, the same on every part of a post split over several cards. */
   label: string;
+  /** Which part of its post this card is (1-based); count is 1 for a post that fits one card. */
+  part: { index: number; count: number };
+  /** What this card shows of the post: its text as rich blocks (and the image, as a block). */
+  blocks: Block[];
   isFirst: boolean;
   isLast: boolean;
   /** Body text size chosen by auto-fit, px. */
@@ -77,6 +94,8 @@ export interface Deck {
   cards: Card[];
   /** Layout problems that did not stop the build (e.g. a post that overflows its card). */
   warnings: Diagnostic[];
+  /** Fonts and emoji for this deck's text, shared by measuring and rendering. */
+  assets: SatoriAssets;
 }
 
 export type OutputKind = 'png' | 'pdf' | 'svg';

@@ -1,9 +1,11 @@
+/** @jsxRuntime automatic */
 /** @jsxImportSource satori/jsx */
 // "paper" — the default template: warm paper background, author header, large body text,
 // n/N badge, swipe cue and a progress bar. Written on satori's JSX runtime (no React).
 import type { CardSize } from '../src/model.ts';
 import type { BoxSize, Template, TemplateProps } from '../src/render/template.ts';
-import { fitImage, initials, paragraphs } from '../src/render/text-blocks.ts';
+import { blockGap, RichBlocks } from '../src/render/rich-text.tsx';
+import { initials } from '../src/render/text-blocks.ts';
 
 const theme = {
   background: '#F7F5F0',
@@ -64,44 +66,15 @@ function Arrow({ size, color }: { size: number; color: string }) {
 }
 
 function renderBody(props: TemplateProps) {
-  const { card, fontSize, body, size } = props;
-  const s = size.width / 1080;
-  const post = card.post;
-  const image = post.image ? fitImage(post.image, body.width, body.height * 0.5) : undefined;
-  return (
-    <div style={{ display: 'flex', flexDirection: 'column', width: body.width }}>
-      {paragraphs(post.text).map((p, i) => (
-        <div
-          style={{
-            display: 'flex',
-            whiteSpace: 'pre-wrap',
-            fontSize,
-            lineHeight: 1.38,
-            fontWeight: 500,
-            letterSpacing: -0.01 * fontSize,
-            marginTop: i === 0 ? 0 : fontSize * 0.7,
-          }}
-        >
-          {p}
-        </div>
-      ))}
-      {post.image && image ? (
-        <img
-          src={post.image.dataUri}
-          width={image.width}
-          height={image.height}
-          style={{ marginTop: fontSize * 0.8, borderRadius: 24 * s, objectFit: 'contain' }}
-        />
-      ) : null}
-    </div>
-  );
+  const { card, fontSize, body, theme } = props;
+  return <RichBlocks blocks={card.blocks} opts={{ fontSize, theme, width: body.width, height: body.height }} />;
 }
 
 function render(props: TemplateProps) {
   const { card, deck, theme, size } = props;
   const g = geometry(size);
   const { s, pad } = g;
-  const progress = card.number / deck.posts;
+  const progress = (card.index + 1) / deck.cards;
 
   return (
     <div
@@ -137,7 +110,7 @@ function render(props: TemplateProps) {
             letterSpacing: 1,
           }}
         >
-          {card.label}
+          {card.part.index > 1 ? `${card.label} · cont.` : card.label}
         </div>
       </div>
 
@@ -208,6 +181,7 @@ const template: Template = {
   bodySize: { max: 72, min: 34 },
   bodyBox: (size) => geometry(size).body,
   renderBody,
+  blockGap,
   render,
 };
 

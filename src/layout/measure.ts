@@ -2,13 +2,18 @@
 // SVG carries the content height, so measurement and rendering always agree.
 import satori from 'satori';
 import type { JSXNode } from 'satori/jsx';
-import { loadFonts } from '../assets/fonts.ts';
+import type { SatoriAssets } from '../render/satori-assets.ts';
 
-export async function measureHeight(node: JSXNode, width: number): Promise<number> {
-  const fonts = await loadFonts();
+/** Counters for the benchmark: how many satori measurements, and their total time. */
+export const measureStats = { calls: 0, ms: 0 };
+
+export async function measureHeight(node: JSXNode, width: number, assets: SatoriAssets): Promise<number> {
+  const started = performance.now();
+  measureStats.calls++;
   const wrapper = { type: 'div', props: { style: { display: 'flex', flexDirection: 'column', width }, children: node } };
-  const svg = await satori(wrapper as Parameters<typeof satori>[0], { width, fonts });
+  const svg = await satori(wrapper as Parameters<typeof satori>[0], { width, ...assets });
   const m = /^<svg[^>]*\sheight="([\d.]+)"/.exec(svg);
   if (!m) throw new Error('satori returned an SVG without a height');
+  measureStats.ms += performance.now() - started;
   return Number(m[1]);
 }

@@ -69,7 +69,7 @@ async function toThread(
     }
   };
 
-  const handle = input.author.handle ? (input.author.handle.startsWith('@') ? input.author.handle : `@${input.author.handle}`) : undefined;
+  const handle = input.author.handle ? at(input.author.handle) : undefined;
   const avatar = input.author.avatar ? await image(input.author.avatar, ['author', 'avatar'], 'avatar') : undefined;
 
   const posts: Post[] = [];
@@ -81,6 +81,10 @@ async function toThread(
       if (img) post.image = img;
     }
     if (obj.alt !== undefined) post.alt = obj.alt;
+    if ('quote' in obj && obj.quote) {
+      const q = obj.quote;
+      post.quote = { author: { name: q.author.name.trim(), ...(q.author.handle && { handle: at(q.author.handle) }) }, text: cleanText(q.text) };
+    }
     posts.push(post);
   }
 
@@ -95,6 +99,8 @@ async function toThread(
   if (input.source) thread.source = input.source;
   return thread;
 }
+
+const at = (handle: string) => (handle.startsWith('@') ? handle : `@${handle}`);
 
 /** Normalises line endings and trims trailing blank space; keeps paragraphs and line breaks. */
 function cleanText(text: string): string {

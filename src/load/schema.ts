@@ -6,17 +6,34 @@ const nonEmpty = (what: string) =>
 
 export const MAX_POSTS = 300;
 
+const HandleSchema = z
+  .string({ error: 'expected the handle as a string' })
+  .regex(/^@?[A-Za-z0-9_.-]{1,64}$/, 'expected a handle like "@name" (letters, digits, _ . -)');
+
+export const QuoteSchema = z
+  .strictObject({
+    author: z
+      .strictObject({
+        name: nonEmpty('the quoted author name'),
+        handle: HandleSchema.optional(),
+      })
+      .describe('Who wrote the quoted post.'),
+    text: nonEmpty('the quoted text').describe('The quoted post text (Markdown).'),
+  })
+  .describe('A post quoted inside this one, shown as a framed quote.');
+
 export const PostObjectSchema = z
   .strictObject({
-    text: nonEmpty('the post text').describe('The post text (Markdown-style line breaks kept).'),
+    text: nonEmpty('the post text').describe('The post text: Markdown (bold, italic, code, links, lists, quotes, code blocks); line breaks are kept.'),
     image: z
       .string({ error: 'expected an image path as a string' })
       .min(1)
       .optional()
       .describe('An image shown with the post: a PNG or JPEG path relative to the thread file.'),
     alt: z.string({ error: 'expected the alt text as a string' }).optional().describe('Alternative text of the image.'),
+    quote: QuoteSchema.optional(),
   })
-  .describe('A post with options.');
+  .describe('A post with options: an image, its alt text, a quoted post.');
 
 export const PostSchema = z.union([nonEmpty('the post').describe('The post text.'), PostObjectSchema], {
   error: 'expected a string or an object with text',
@@ -25,10 +42,7 @@ export const PostSchema = z.union([nonEmpty('the post').describe('The post text.
 export const AuthorSchema = z
   .strictObject({
     name: nonEmpty('the author name').describe('Display name shown on every card.'),
-    handle: z
-      .string({ error: 'expected the handle as a string' })
-      .regex(/^@?[A-Za-z0-9_.-]{1,64}$/, 'expected a handle like "@name" (letters, digits, _ . -)')
-      .optional()
+    handle: HandleSchema.optional()
       .describe('Social handle, e.g. "@iximiuz".'),
     avatar: z
       .string({ error: 'expected an avatar path as a string' })

@@ -1,13 +1,11 @@
 // Render: one laid-out Card → SVG string, through the deck's template and satori, bundled fonts only.
 import satori from 'satori';
 import type { Card, Deck } from '../model.ts';
-import { loadFonts } from '../assets/fonts.ts';
 import { deckInfo } from '../layout/paginate.ts';
 import type { Template } from './template.ts';
 import { getTemplate } from './templates.ts';
 
 export async function renderCardSvg(deck: Deck, card: Card, template: Template = getTemplate(deck.templateName)): Promise<string> {
-  const fonts = await loadFonts();
   const { size } = deck;
   const element = template.render({
     card,
@@ -18,7 +16,7 @@ export async function renderCardSvg(deck: Deck, card: Card, template: Template =
     body: template.bodyBox(size),
   });
   // satori's types name React's ReactNode; satori/jsx elements have the same shape.
-  return satori(element as Parameters<typeof satori>[0], { width: size.width, height: size.height, fonts });
+  return satori(element as Parameters<typeof satori>[0], { width: size.width, height: size.height, ...deck.assets });
 }
 
 export async function renderDeckSvgs(deck: Deck): Promise<string[]> {

@@ -55,6 +55,11 @@ export interface Template {
   bodyBox(size: CardSize): BoxSize;
   /** The body content (text, image); its natural height at `body.width` is what must fit. */
   renderBody(props: TemplateProps): JSXNode;
+  /**
+   * When the body is a plain column of `card.blocks` with this gap between them (as RichBlocks
+   * draws it), layout measures blocks one by one and adds them up — much faster for long posts.
+   */
+  blockGap?(fontSize: number): number;
   /** The whole card; must draw `renderBody(props)` inside a `body`-sized box. */
   render(props: TemplateProps): JSXNode;
 }

@@ -1,0 +1,21 @@
+// What satori needs besides the element, for one deck: fonts (base + whatever scripts the thread
+// uses), colour emoji images, and the loader for anything else. Built once per deck; measuring
+// and rendering use the very same object, so they always agree.
+import type { SatoriOptions } from 'satori';
+import { emojiGraphemeImages, satoriAssetLoader } from '../assets/emoji.ts';
+import { loadFonts, type FontFace } from '../assets/fonts.ts';
+
+export interface SatoriAssets {
+  fonts: FontFace[];
+  graphemeImages: Record<string, string>;
+  loadAdditionalAsset: NonNullable<SatoriOptions['loadAdditionalAsset']>;
+}
+
+/** Assets for rendering `text` (all the text a deck shows). */
+export async function satoriAssets(text: string): Promise<SatoriAssets> {
+  return {
+    fonts: await loadFonts(),
+    graphemeImages: emojiGraphemeImages(text),
+    loadAdditionalAsset: satoriAssetLoader() as SatoriAssets['loadAdditionalAsset'],
+  };
+}
