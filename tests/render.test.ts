@@ -32,13 +32,19 @@ describe('layout', () => {
     expect(deck.warnings).toEqual([]);
   });
 
-  it('warns, with the post position, when a post cannot fit even at the minimum size', async () => {
+  it('splits a post too long for one card over several cards that keep its number', async () => {
     const thread = await loadThread('threads/devops-sre-platform-engineering.yaml');
-    const long = { ...thread.posts[0]!, text: Array(40).fill(thread.posts[0]!.text).join('\n\n') };
-    const deck = await layoutThread({ ...thread, posts: [long] });
-    expect(deck.cards[0]!.fontSize).toBe(getTemplate('default').bodySize.min);
-    expect(deck.warnings).toHaveLength(1);
-    expect(deck.warnings[0]).toMatchObject({ severity: 'warning', rule: 'overflow', line: 8, column: 5, path: 'posts[0]' });
+    const long = { ...thread.posts[0]!, text: Array(6).fill(thread.posts[0]!.text).join('\n\n') };
+    const deck = await layoutThread({ ...thread, posts: [long, thread.posts[1]!] });
+    const parts = deck.cards.filter((c) => c.number === 1);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.map((c) => c.part)).toEqual(parts.map((_, i) => ({ index: i + 1, count: parts.length })));
+    expect(parts.every((c) => c.label === '1/2')).toBe(true);
+    expect(deck.cards.at(-1)!.label).toBe('2/2');
+    // Balanced: one size for all parts, at or above the minimum.
+    expect(new Set(parts.map((c) => c.fontSize)).size).toBe(1);
+    expect(parts[0]!.fontSize).toBeGreaterThanOrEqual(getTemplate('default').bodySize.min);
+    expect(deck.warnings).toEqual([]);
   });
 });
 

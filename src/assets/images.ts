@@ -1,6 +1,5 @@
-// Reads images named in a thread file and checks their bytes (type, header size, limits) before
-// anything downstream sees them. satori and resvg drop images that fail to load silently, so every
-// image is loaded here and handed on as checked bytes, never as a path or URL.
+// Reads images named in a thread file and checks their bytes (type, header size, limits) before anything decodes them;
+// WebP, GIF (first frame), EXIF-rotated JPEGs and oversized photos go through sharp, so only PNG or JPEG reaches satori.
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImageAsset } from '../model.ts';
@@ -10,7 +9,20 @@ export const IMAGE_LIMITS = {
   /** satori reads PNG sizes as 16-bit numbers; stay well inside. */
   maxSide: 16384,
   maxPixels: 40_000_000,
+  /** Long side of what is embedded; larger images are downscaled (a 1080 px card never needs more). */
+  maxEmbedSide: 2160,
 };
+
+/** JPEGs re-encoded by sharp (rotated or downscaled) use this quality. */
+const JPEG_QUALITY = 88;
+
+export type SourceMime = NonNullable<ImageAsset['original']>['mime'];
+
+export interface ImageHeader {
+  mime: SourceMime;
+  width: number;
+  height: number;
+}
 
 export class ImageError extends Error {}
 
@@ -43,35 +55,101 @@ export async function loadImage(ref: string, threadDir: string): Promise<ImageAs
   return imageFromBytes(bytes, ref);
 }
 
-/** Checks image bytes and wraps them as an ImageAsset. */
-export function imageFromBytes(bytes: Uint8Array, label: string): ImageAsset {
+/**
+ * Checks image bytes from their header (type, size limits) and wraps them as an ImageAsset. PNG and JPEG pass
+ * through untouched unless they need rotating (JPEG EXIF orientation ≠ 1) or downscaling; everything else is
+ * decoded only after the header checks passed.
+ */
+export async function imageFromBytes(bytes: Uint8Array, label: string): Promise<ImageAsset> {
+  if (bytes.length > IMAGE_LIMITS.maxBytes) {
+    throw new ImageError(`"${label}" is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${IMAGE_LIMITS.maxBytes / 1048576} MB`);
+  }
   const header = readImageHeader(bytes);
-  if (!header) throw new ImageError(`"${label}" is not a PNG or JPEG image (or it is truncated)`);
-  const { width, height, mime } = header;
+  if (!header) throw new ImageError(`"${label}" is not a PNG, JPEG, WebP or GIF image (or it is truncated)`);
+  checkSize(header.width, header.height, label);
+  const orientation = header.mime === 'image/jpeg' ? readJpegOrientation(bytes) : 1;
+  const turned = orientation >= 5;
+  const original = { mime: header.mime, width: turned ? header.height : header.width, height: turned ? header.width : header.height };
+  const passThrough =
+    (header.mime === 'image/png' || header.mime === 'image/jpeg') &&
+    orientation === 1 &&
+    Math.max(header.width, header.height) <= IMAGE_LIMITS.maxEmbedSide;
+  if (passThrough) return asset(label, header.mime as ImageAsset['mime'], bytes, header.width, header.height, original);
+  // Photos stay photos: JPEG and opaque lossy WebP become JPEG (a PNG of a photo is ~10× larger).
+  const target = header.mime === 'image/jpeg' || isOpaqueLossyWebp(bytes) ? 'image/jpeg' : 'image/png';
+  const out = await convert(bytes, target, label);
+  checkSize(out.width, out.height, label);
+  return asset(label, out.mime, out.bytes, out.width, out.height, original);
+}
+
+/** A WebP with a lossy (VP8) bitstream and no alpha: a photo, best re-encoded as JPEG. */
+export function isOpaqueLossyWebp(b: Uint8Array): boolean {
+  if (ascii(b, 0, 4) !== 'RIFF' || ascii(b, 8, 4) !== 'WEBP') return false;
+  const first = ascii(b, 12, 4);
+  if (first === 'VP8 ') return true;
+  if (first !== 'VP8X' || (b[20]! & 0x10) !== 0) return false;
+  // Extended format without alpha: lossy when a 'VP8 ' chunk follows (after ICCP/EXIF/… chunks).
+  for (let at = 30; at + 8 <= b.length; ) {
+    const id = ascii(b, at, 4);
+    if (id === 'VP8 ') return true;
+    if (id === 'VP8L' || id === 'ANIM') return false;
+    const size = b[at + 4]! | (b[at + 5]! << 8) | (b[at + 6]! << 16) | (b[at + 7]! << 24);
+    at += 8 + size + (size & 1);
+  }
+  return false;
+}
+
+function asset(label: string, mime: ImageAsset['mime'], bytes: Uint8Array, width: number, height: number, original: ImageAsset['original']): ImageAsset {
+  const dataUri = `data:${mime};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}`;
+  return { path: label, mime, width, height, bytes, dataUri, original };
+}
+
+function checkSize(width: number, height: number, label: string): void {
   if (width < 1 || height < 1) throw new ImageError(`"${label}" has an empty size ${width}×${height}`);
   if (width > IMAGE_LIMITS.maxSide || height > IMAGE_LIMITS.maxSide || width * height > IMAGE_LIMITS.maxPixels) {
     throw new ImageError(
       `"${label}" is ${width}×${height} pixels; the limit is ${IMAGE_LIMITS.maxSide} per side and ${IMAGE_LIMITS.maxPixels / 1e6} megapixels`,
     );
   }
-  const dataUri = `data:${mime};base64,${Buffer.from(bytes).toString('base64')}`;
-  return { path: label, mime, width, height, bytes, dataUri };
 }
 
-interface ImageHeader {
-  mime: ImageAsset['mime'];
-  width: number;
-  height: number;
+/** sharp (native) is loaded on first use only: threads with plain PNG/JPEG images never load it. */
+let sharpLoading: Promise<typeof import('sharp')> | undefined;
+
+/** Decodes (first frame only), turns upright, downscales to maxEmbedSide and encodes as PNG or JPEG. */
+async function convert(bytes: Uint8Array, mime: ImageAsset['mime'], label: string) {
+  let sharp: typeof import('sharp');
+  try {
+    sharp = await (sharpLoading ??= import('sharp').then((m) => m.default));
+  } catch (err) {
+    sharpLoading = undefined;
+    throw new ImageError(`"${label}" needs converting, but the image library (sharp) failed to load: ${errorText(err)}`);
+  }
+  const max = IMAGE_LIMITS.maxEmbedSide;
+  try {
+    // limitInputPixels repeats the header check inside the decoder; failOn 'error' refuses truncated or corrupt data.
+    const img = sharp(bytes, { limitInputPixels: IMAGE_LIMITS.maxPixels, failOn: 'error', animated: false })
+      .autoOrient()
+      .resize({ width: max, height: max, fit: 'inside', withoutEnlargement: true });
+    const encoded = mime === 'image/jpeg' ? img.jpeg({ quality: JPEG_QUALITY }) : img.png();
+    const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
+    return { mime, bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
+  } catch (err) {
+    throw new ImageError(`"${label}" could not be decoded: ${errorText(err)}`);
+  }
 }
 
-/** Reads type and size from the header only (no decoding). */
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0]!.trim();
+
+const ascii = (b: Uint8Array, at: number, n: number) => Buffer.from(b.subarray(at, at + n)).toString('latin1');
+
+/** Reads type and size from the header only (no decoding). WebP gives its canvas size, GIF its logical screen. */
 export function readImageHeader(b: Uint8Array): ImageHeader | undefined {
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   // PNG: signature, then the IHDR chunk.
   if (b.length >= 33 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 && b[12] === 0x49 && b[13] === 0x48) {
     // A PNG must at least end with an IEND chunk; a cut-off file is refused here.
-    const tail = Buffer.from(b.subarray(b.length - 8, b.length - 4)).toString('latin1');
-    if (tail !== 'IEND') return undefined;
+    if (ascii(b, b.length - 8, 4) !== 'IEND') return undefined;
     return { mime: 'image/png', width: dv.getUint32(16), height: dv.getUint32(20) };
   }
   // JPEG: walk the segments to the first SOFn marker.
@@ -89,6 +167,65 @@ export function readImageHeader(b: Uint8Array): ImageHeader | undefined {
       if (isSof) return { mime: 'image/jpeg', height: dv.getUint16(i + 5), width: dv.getUint16(i + 7) };
       i += 2 + len;
     }
+    return undefined;
+  }
+  // WebP: RIFF container (its size must fit in the bytes: a cut-off file is refused), then the first chunk.
+  if (b.length >= 30 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP') {
+    if (dv.getUint32(4, true) + 8 > b.length) return undefined;
+    const chunk = ascii(b, 12, 4);
+    // Lossy: key-frame tag, start code 9d 01 2a, then 14-bit width and height.
+    if (chunk === 'VP8 ' && (b[20]! & 1) === 0 && b[23] === 0x9d && b[24] === 0x01 && b[25] === 0x2a) {
+      return { mime: 'image/webp', width: dv.getUint16(26, true) & 0x3fff, height: dv.getUint16(28, true) & 0x3fff };
+    }
+    // Lossless: signature 0x2f, then width-1 and height-1 in 14 bits each.
+    if (chunk === 'VP8L' && b[20] === 0x2f) {
+      const v = dv.getUint32(21, true);
+      return { mime: 'image/webp', width: (v & 0x3fff) + 1, height: ((v >>> 14) & 0x3fff) + 1 };
+    }
+    // Extended: flags, 3 reserved bytes, then canvas width-1 and height-1 in 24 bits each.
+    if (chunk === 'VP8X') {
+      const u24 = (at: number) => b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16);
+      return { mime: 'image/webp', width: u24(24) + 1, height: u24(27) + 1 };
+    }
+    return undefined;
+  }
+  // GIF: signature, then the logical screen size.
+  if (b.length >= 13 && (ascii(b, 0, 6) === 'GIF87a' || ascii(b, 0, 6) === 'GIF89a')) {
+    return { mime: 'image/gif', width: dv.getUint16(6, true), height: dv.getUint16(8, true) };
   }
   return undefined;
+}
+
+/** EXIF orientation of a JPEG (1–8; 1 when absent or unreadable), from its APP1 segment, without decoding. */
+export function readJpegOrientation(b: Uint8Array): number {
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  let i = 2;
+  while (i + 4 <= b.length && b[i] === 0xff) {
+    const marker = b[i + 1]!;
+    if (marker === 0xff) {
+      i++;
+      continue;
+    }
+    if (marker === 0xda || marker === 0xd9) break; // start of scan: no metadata after this
+    const len = dv.getUint16(i + 2);
+    const end = Math.min(i + 2 + len, b.length);
+    if (marker === 0xe1 && ascii(b, i + 4, 6) === 'Exif\0\0') {
+      const tiff = i + 10;
+      if (tiff + 8 > end) return 1;
+      const order = dv.getUint16(tiff);
+      if (order !== 0x4949 && order !== 0x4d4d) return 1;
+      const le = order === 0x4949;
+      const ifd = tiff + dv.getUint32(tiff + 4, le);
+      if (ifd + 2 > end) return 1;
+      const count = dv.getUint16(ifd, le);
+      for (let e = ifd + 2; e + 12 <= end && e < ifd + 2 + 12 * count; e += 12) {
+        if (dv.getUint16(e, le) !== 0x0112) continue;
+        const v = dv.getUint16(e + 8, le);
+        return v >= 1 && v <= 8 ? v : 1;
+      }
+      return 1;
+    }
+    i += 2 + len;
+  }
+  return 1;
 }
