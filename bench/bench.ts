@@ -3,7 +3,7 @@
 import os from 'node:os';
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
-import { loadFonts } from '../src/assets/fonts.ts';
+import { measureStats } from '../src/layout/measure.ts';
 import { deckInfo, getTemplate, layoutThread, loadThread, renderThread, type Deck } from '../src/index.ts';
 
 const FILES = ['threads/devops-sre-platform-engineering.yaml', 'threads/small-prs-ship-faster.yaml', 'threads/postmortem-checklist.json'];
@@ -11,7 +11,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
 const threads = await Promise.all(FILES.map((f) => loadThread(f)));
-const fonts = await loadFonts();
 const decks: Deck[] = [];
 for (const t of threads) decks.push(await layoutThread(t));
 const cardCount = decks.reduce((n, d) => n + d.cards.length, 0);
@@ -23,7 +22,7 @@ async function bare(): Promise<void> {
     const info = deckInfo(deck.thread, deck.cards.length);
     for (const card of deck.cards) {
       const el = template.render({ card, deck: info, theme: template.theme, size: deck.size, fontSize: card.fontSize, body: template.bodyBox(deck.size) });
-      const svg = await satori(el as Parameters<typeof satori>[0], { ...deck.size, fonts });
+      const svg = await satori(el as Parameters<typeof satori>[0], { ...deck.size, ...deck.assets });
       new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
       await tick();
     }
@@ -53,9 +52,15 @@ const rows: Array<[string, number]> = [
   ['threadeck PNG (load excluded, auto-fit included)', await time(() => threadeck(['png']))],
   ['threadeck PNG + PDF', await time(() => threadeck(['png', 'pdf']))],
 ];
+measureStats.calls = 0;
+measureStats.ms = 0;
+for (const t of threads) await layoutThread(t);
+const layoutRow: [string, number] = ['  of which layout (auto-fit measuring)', measureStats.ms / cardCount];
+rows.splice(2, 0, layoutRow);
 const base = rows[0]![1];
 console.log(`threadeck bench — ${cardCount} cards (1080×1350) from ${FILES.length} threads, median of ${ROUNDS} rounds, one core`);
 console.log(`${os.cpus()[0]?.model ?? 'cpu'} · node ${process.version}\n`);
 console.log('| pipeline | ms / card | vs bare |');
 console.log('|---|---:|---:|');
 for (const [name, ms] of rows) console.log(`| ${name} | ${ms.toFixed(1)} | ${(ms / base).toFixed(2)}× |`);
+console.log(`\nauto-fit: ${(measureStats.calls / cardCount).toFixed(1)} satori measurements per card`);

@@ -66,8 +66,9 @@ function Arrow({ size, color }: { size: number; color: string }) {
 }
 
 function renderBody(props: TemplateProps) {
-  const { card, fontSize, body, theme } = props;
-  return <RichBlocks blocks={card.blocks} opts={{ fontSize, theme, width: body.width, height: body.height }} />;
+  const { card, fontSize, body, theme, size } = props;
+  const minFontSize = (template.bodySize.min * size.width) / 1080;
+  return <RichBlocks blocks={card.blocks} opts={{ fontSize, theme, width: body.width, height: body.height, minFontSize }} />;
 }
 
 function render(props: TemplateProps) {

@@ -1,4 +1,4 @@
-// Bundled fonts: Inter WOFF files from @fontsource/inter, read once per process. No system fonts.
+// Bundled fonts: Inter, DejaVu Sans and JetBrains Mono WOFF files from @fontsource, read once per process. No system fonts.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -8,6 +8,8 @@ export interface FontFace {
   data: Buffer;
   weight: 400 | 500 | 600 | 700 | 800;
   style: 'normal' | 'italic';
+  /** satori locale ('zh-CN', 'ja-JP', 'ko-KR'): preferred inside elements with that `lang`, else array order decides. */
+  lang?: string;
 }
 
 const require = createRequire(import.meta.url);
@@ -25,28 +27,51 @@ const FACES: ReadonlyArray<Pick<FontFace, 'weight' | 'style'>> = [
 export const BODY_FONT = 'Inter';
 /** Fallback for symbols Inter lacks (arrows, math, dingbats, box drawing): DejaVu Sans. */
 export const SYMBOL_FONT = 'DejaVu Sans';
+/** Code blocks: JetBrains Mono (latin + latin-ext, 400 and 700). Use MONO_FONT_STACK as the CSS fontFamily. */
+export const MONO_FONT = 'JetBrains Mono';
+/**
+ * satori keeps ONE face per family name and weight/style, so each unicode-range subset file
+ * needs its own name: the latin subset is `Inter`/`JetBrains Mono`, the others `Inter cyrillic`,
+ * `JetBrains Mono latin-ext`… Unnamed families still serve as fallbacks, in array order.
+ */
+export const subsetFamily = (family: string, subset: string): string => (subset === 'latin' ? family : `${family} ${subset}`);
+/** fontFamily for code: the mono latin-ext face before the (proportional) Inter fallbacks. */
+export const MONO_FONT_STACK = `${MONO_FONT}, ${subsetFamily(MONO_FONT, 'latin-ext')}`;
+
+/** Directory of a @fontsource package's font files. */
+export function fontsourceDir(pkg: string): string {
+  return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'files');
+}
 
 let cached: Promise<FontFace[]> | undefined;
 
-/** All bundled font faces, loaded on first use and shared afterwards. */
+/** All bundled font faces, loaded on first use and shared afterwards. Order matters: satori falls back in array order. */
 export function loadFonts(): Promise<FontFace[]> {
   cached ??= readFaces();
   return cached;
 }
 
 async function readFaces(): Promise<FontFace[]> {
-  const dir = path.join(path.dirname(require.resolve('@fontsource/inter/package.json')), 'files');
+  const dir = fontsourceDir('@fontsource/inter');
   const jobs: Promise<FontFace>[] = [];
   for (const subset of SUBSETS) {
     for (const face of FACES) {
       const file = path.join(dir, `inter-${subset}-${face.weight}-${face.style}.woff`);
-      jobs.push(readFile(file).then((data) => ({ name: BODY_FONT, data, ...face })));
+      jobs.push(readFile(file).then((data) => ({ name: subsetFamily(BODY_FONT, subset), data, ...face })));
     }
   }
-  const dejavu = path.join(path.dirname(require.resolve('@fontsource/dejavu-sans/package.json')), 'files');
+  const dejavu = fontsourceDir('@fontsource/dejavu-sans');
   for (const weight of [400, 700] as const) {
     const file = path.join(dejavu, `dejavu-sans-latin-${weight}-normal.woff`);
     jobs.push(readFile(file).then((data) => ({ name: SYMBOL_FONT, data, weight, style: 'normal' as const })));
+  }
+  // After Inter and DejaVu, so body text never falls back to the monospace face.
+  const mono = fontsourceDir('@fontsource/jetbrains-mono');
+  for (const subset of ['latin', 'latin-ext'] as const) {
+    for (const weight of [400, 700] as const) {
+      const file = path.join(mono, `jetbrains-mono-${subset}-${weight}-normal.woff`);
+      jobs.push(readFile(file).then((data) => ({ name: subsetFamily(MONO_FONT, subset), data, weight, style: 'normal' as const })));
+    }
   }
   return Promise.all(jobs);
 }

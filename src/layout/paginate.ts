@@ -1,6 +1,6 @@
 // Layout: Thread → Deck. Each post becomes one card at the largest size that fits, or — when it
 // cannot fit even at the smallest size — several cards sharing its number (auto-split).
-import type { Diagnostic } from '../diagnostics.ts';
+import { ThreadeckError, type Diagnostic } from '../diagnostics.ts';
 import type { Card, CardSize, Deck, Post, Thread } from '../model.ts';
 import type { DeckInfo, Template } from '../render/template.ts';
 import { getTemplate } from '../render/templates.ts';
@@ -9,6 +9,7 @@ import { threadText } from './thread-text.ts';
 import type { Block } from '../text/rich.ts';
 import { bodyMeasurer, fitBlocks, sizeRange } from './fit.ts';
 import { postBlocks } from './post-blocks.ts';
+import { coverageWarnings, rtlErrors } from './script-check.ts';
 import { splitBlocks } from './split.ts';
 
 /** Share of a card's body a split post is expected to fill on average (breaks leave gaps). */
@@ -38,6 +39,8 @@ interface PostLayout {
 }
 
 export async function layoutThread(thread: Thread, opts: LayoutOptions = {}): Promise<Deck> {
+  const refused = rtlErrors(thread);
+  if (refused.length) throw new ThreadeckError('INVALID_THREAD', refused);
   const size = opts.size ?? DEFAULT_SIZE;
   const templateName = opts.template ?? 'default';
   const template: Template = getTemplate(templateName);
@@ -46,6 +49,7 @@ export async function layoutThread(thread: Thread, opts: LayoutOptions = {}): Pr
   const warnings: Diagnostic[] = [];
   const cards: Card[] = [];
   const assets = await satoriAssets(threadText(thread));
+  warnings.push(...coverageWarnings(thread, assets.fonts));
 
   for (const post of thread.posts) {
     const base: Card = {

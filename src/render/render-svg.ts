@@ -5,7 +5,17 @@ import { deckInfo } from '../layout/paginate.ts';
 import type { Template } from './template.ts';
 import { getTemplate } from './templates.ts';
 
-export async function renderCardSvg(deck: Deck, card: Card, template: Template = getTemplate(deck.templateName)): Promise<string> {
+export interface SvgOptions {
+  /** false: text stays <text> elements (with x, y, width, height) instead of glyph paths. */
+  embedFont?: boolean;
+}
+
+export async function renderCardSvg(
+  deck: Deck,
+  card: Card,
+  template: Template = getTemplate(deck.templateName),
+  opts: SvgOptions = {},
+): Promise<string> {
   const { size } = deck;
   const element = template.render({
     card,
@@ -16,7 +26,12 @@ export async function renderCardSvg(deck: Deck, card: Card, template: Template =
     body: template.bodyBox(size),
   });
   // satori's types name React's ReactNode; satori/jsx elements have the same shape.
-  return satori(element as Parameters<typeof satori>[0], { width: size.width, height: size.height, ...deck.assets });
+  return satori(element as Parameters<typeof satori>[0], {
+    width: size.width,
+    height: size.height,
+    ...deck.assets,
+    embedFont: opts.embedFont ?? true,
+  });
 }
 
 export async function renderDeckSvgs(deck: Deck): Promise<string[]> {

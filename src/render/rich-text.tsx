@@ -8,7 +8,9 @@ import type { Block, Span } from '../text/rich.ts';
 import { fitImage } from './text-blocks.ts';
 import type { Theme } from './template.ts';
 
-export const MONO_FAMILY = 'JetBrains Mono';
+import { MONO_FONT_STACK } from '../assets/fonts.ts';
+
+export const MONO_FAMILY = MONO_FONT_STACK;
 
 export interface RichTextOptions {
   fontSize: number;
@@ -19,6 +21,8 @@ export interface RichTextOptions {
   height: number;
   lineHeight?: number;
   fontWeight?: number;
+  /** Legibility floor: quoted text never gets smaller than this, code never below 0.85 of it. */
+  minFontSize?: number;
 }
 
 /** Space between blocks: a body's height is the sum of its blocks' heights plus these gaps. */
@@ -72,7 +76,8 @@ function BlockView({ block, opts }: { block: Block; opts: RichTextOptions }): JS
         </div>
       );
     case 'quote': {
-      const inner = { ...opts, fontSize: fontSize * (block.author ? 0.86 : 1), width: opts.width - fontSize * (block.author ? 1.6 : 1) };
+      const quoteSize = block.author ? Math.max(fontSize * 0.86, opts.minFontSize ?? 0) : fontSize;
+      const inner = { ...opts, fontSize: quoteSize, width: opts.width - fontSize * (block.author ? 1.6 : 1) };
       if (block.author) {
         return (
           <div
@@ -100,7 +105,7 @@ function BlockView({ block, opts }: { block: Block; opts: RichTextOptions }): JS
       );
     }
     case 'code': {
-      const codeSize = fontSize * 0.7;
+      const codeSize = Math.max(fontSize * 0.72, (opts.minFontSize ?? 0) * 0.85);
       return (
         <div
           style={{

@@ -3,7 +3,8 @@
 // and rendering use the very same object, so they always agree.
 import type { SatoriOptions } from 'satori';
 import { emojiGraphemeImages, satoriAssetLoader } from '../assets/emoji.ts';
-import { loadFonts, type FontFace } from '../assets/fonts.ts';
+import type { FontFace } from '../assets/fonts.ts';
+import { fontsForText } from '../assets/font-coverage.ts';
 
 export interface SatoriAssets {
   fonts: FontFace[];
@@ -14,7 +15,7 @@ export interface SatoriAssets {
 /** Assets for rendering `text` (all the text a deck shows). */
 export async function satoriAssets(text: string): Promise<SatoriAssets> {
   return {
-    fonts: await loadFonts(),
+    fonts: await fontsForText(text),
     graphemeImages: emojiGraphemeImages(text),
     loadAdditionalAsset: satoriAssetLoader() as SatoriAssets['loadAdditionalAsset'],
   };

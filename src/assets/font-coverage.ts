@@ -1,0 +1,253 @@
+// Which fonts a text needs: CJK subset files loaded on demand, and the code points no bundled font covers.
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { inflateSync } from 'node:zlib';
+import type { Font } from '@pdf-lib/fontkit';
+import { fontsourceDir, loadFonts, subsetFamily, type FontFace } from './fonts.ts';
+
+/** Family names of the bundled CJK fonts; each loaded subset file is named `<family> <subset>` (see subsetFamily). */
+export const CJK_FONTS = { sc: 'Noto Sans SC', jp: 'Noto Sans JP', kr: 'Noto Sans KR' } as const;
+type Cjk = keyof typeof CJK_FONTS;
+const PACKAGES: Record<Cjk, string> = { sc: 'noto-sans-sc', jp: 'noto-sans-jp', kr: 'noto-sans-kr' };
+const LANGS: Record<Cjk, string> = { sc: 'zh-CN', jp: 'ja-JP', kr: 'ko-KR' };
+const dirs = new Map<Cjk, string>();
+const cjkDir = (cjk: Cjk): string => dirs.get(cjk) ?? dirs.set(cjk, fontsourceDir(`@fontsource/${PACKAGES[cjk]}`)).get(cjk)!;
+/** satori picks the nearest loaded weight: 500 → 400, 600/800 → 700. */
+const CJK_WEIGHTS = [400, 700] as const;
+
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const HANGUL = /\p{Script=Hangul}/u;
+const HAN = /\p{Script=Han}/u;
+/** Drawn by no font, or drawn as emoji images: never "uncovered". */
+const EMOJI_OR_FORMAT = /[\p{Cc}\p{Cf}\p{Variation_Selector}\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\u20E3]/u;
+const SPACE = /\p{White_Space}/u;
+
+/** Code points (unique, in order of appearance) worth a font lookup: no ASCII controls, emoji parts or format chars. */
+function codePoints(text: string, skipSpaces: boolean): number[] {
+  const seen = new Set<number>();
+  const out: number[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (seen.has(cp)) continue;
+    seen.add(cp);
+    if (cp < 0x80 ? cp <= 0x20 || cp === 0x7f : EMOJI_OR_FORMAT.test(ch) || (skipSpaces && SPACE.test(ch))) continue;
+    out.push(cp);
+  }
+  return out;
+}
+
+// ---- cmap coverage, read once per font data buffer ----
+
+const cmaps = new WeakMap<Buffer, Set<number>>();
+let fontkit: { create(data: Uint8Array): Font } | undefined;
+
+/**
+ * The code points a font file maps to a real glyph, read once per data buffer. WOFF and TrueType/
+ * OpenType cmaps (formats 4 and 12) are read here: 55 base fonts in ≈7 ms, where fontkit takes ≈100 ms
+ * to load plus ≈60 ms to parse them, and throws on noto-sans-sc-101-*.woff. Other fonts (WOFF2…) go
+ * through @pdf-lib/fontkit; a font neither can read covers nothing (its characters get reported).
+ */
+export function fontCodePoints(data: Buffer): Set<number> {
+  let set = cmaps.get(data);
+  if (!set) {
+    set = readCmap(data);
+    if (!set) {
+      try {
+        fontkit ??= createRequire(import.meta.url)('@pdf-lib/fontkit') as { create(data: Uint8Array): Font };
+        const font = fontkit.create(data);
+        set = new Set(font.characterSet.filter((cp) => font.hasGlyphForCodePoint(cp)));
+      } catch {
+        set = new Set();
+      }
+    }
+    cmaps.set(data, set);
+  }
+  return set;
+}
+
+/** cmap of a WOFF (1.0) or sfnt font: Unicode code points with a non-zero glyph; undefined if not readable here. */
+export function readCmap(data: Buffer): Set<number> | undefined {
+  try {
+    const sig = data.toString('latin1', 0, 4);
+    const woff = sig === 'wOFF';
+    if (!woff && sig !== '\0\x01\0\0' && sig !== 'OTTO' && sig !== 'true') return undefined;
+    let cmap: Buffer | undefined;
+    for (let i = 0, at = woff ? 44 : 12; i < data.readUInt16BE(woff ? 12 : 4); i++, at += woff ? 20 : 16) {
+      if (data.toString('latin1', at, at + 4) !== 'cmap') continue;
+      // WOFF entry: tag, offset, compLength, origLength, checksum; sfnt: tag, checksum, offset, length.
+      const offset = data.readUInt32BE(at + (woff ? 4 : 8));
+      const table = data.subarray(offset, offset + data.readUInt32BE(at + (woff ? 8 : 12)));
+      cmap = woff && table.length < data.readUInt32BE(at + 12) ? inflateSync(table) : table;
+    }
+    if (!cmap) return undefined;
+    let best: number | undefined; // a Unicode subtable: format 12 (full) over format 4 (BMP)
+    for (let i = 0; i < cmap.readUInt16BE(2); i++) {
+      const platform = cmap.readUInt16BE(4 + i * 8);
+      const encoding = cmap.readUInt16BE(6 + i * 8);
+      const at = cmap.readUInt32BE(8 + i * 8);
+      if (platform !== 0 && !(platform === 3 && (encoding === 1 || encoding === 10))) continue;
+      const format = cmap.readUInt16BE(at);
+      if ((format === 12 && (best === undefined || cmap.readUInt16BE(best) !== 12)) || (format === 4 && best === undefined)) best = at;
+    }
+    if (best === undefined) return undefined;
+    const set = new Set<number>();
+    if (cmap.readUInt16BE(best) === 12) {
+      for (let g = 0, at = best + 16; g < cmap.readUInt32BE(best + 12); g++, at += 12) {
+        const start = cmap.readUInt32BE(at);
+        const glyph = cmap.readUInt32BE(at + 8);
+        for (let cp = start; cp <= cmap.readUInt32BE(at + 4); cp++) if (glyph + cp - start !== 0) set.add(cp);
+      }
+      return set;
+    }
+    const segments = cmap.readUInt16BE(best + 6) / 2;
+    const ends = best + 14;
+    const starts = ends + segments * 2 + 2;
+    const deltas = starts + segments * 2;
+    const ranges = deltas + segments * 2;
+    for (let s = 0; s < segments; s++) {
+      const start = cmap.readUInt16BE(starts + s * 2);
+      const end = cmap.readUInt16BE(ends + s * 2);
+      const delta = cmap.readInt16BE(deltas + s * 2);
+      const rangeAt = ranges + s * 2;
+      const range = cmap.readUInt16BE(rangeAt);
+      for (let cp = start; cp <= end && cp !== 0xffff; cp++) {
+        const glyph = range === 0 ? cp : cmap.readUInt16BE(rangeAt + range + (cp - start) * 2);
+        if ((range === 0 || glyph !== 0) && ((glyph + delta) & 0xffff) !== 0) set.add(cp);
+      }
+    }
+    return set;
+  } catch {
+    return undefined; // truncated or malformed: let fontkit try
+  }
+}
+
+function coverageOf(fonts: readonly FontFace[]): Set<number>[] {
+  return [...new Set(fonts.map((f) => f.data))].map(fontCodePoints);
+}
+
+/**
+ * Code points of `text` that none of `fonts` has a glyph for, sorted. Whitespace, control and
+ * format characters (ZWJ…), variation selectors and emoji (drawn as images) are never reported.
+ */
+export function uncoveredCodePoints(text: string, fonts: readonly FontFace[]): number[] {
+  const cps = codePoints(text, true);
+  if (!cps.length) return [];
+  const sets = coverageOf(fonts);
+  return cps.filter((cp) => !sets.some((s) => s.has(cp))).sort((a, b) => a - b);
+}
+
+/** "U+0F00 ༀ, U+1F8A0 🢠" — unique, sorted, at most `max` then "… and N more". */
+export function formatCodePoints(cps: readonly number[], max = 20): string {
+  const unique = [...new Set(cps)].sort((a, b) => a - b);
+  const shown = unique.slice(0, max).map((cp) => {
+    const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+    const ch = String.fromCodePoint(cp);
+    if (/[\p{C}]/u.test(ch)) return hex; // controls, surrogates, private use, unassigned: no useful glyph
+    return `${hex} ${/\p{M}/u.test(ch) ? `◌${ch}` : ch}`;
+  });
+  const rest = unique.length - shown.length;
+  return shown.join(', ') + (rest > 0 ? ` … and ${rest} more` : '');
+}
+
+// ---- CJK subsets: fontsource's unicode.json (one unicode-range per subset file) ----
+
+interface SubsetIndex {
+  keys: string[]; // subset names as in file names: "117", "latin-ext"
+  bmp: Uint8Array; // code point → 1 + index in keys of the first subset listing it, 0 for none
+  astral: Map<number, number>; // the same above U+FFFF
+}
+const indexes = new Map<Cjk, SubsetIndex>();
+
+function subsetIndex(cjk: Cjk): SubsetIndex {
+  let index = indexes.get(cjk);
+  if (index) return index;
+  const file = path.join(cjkDir(cjk), '..', 'unicode.json');
+  const ranges = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  // The numbered CJK slices first, then the named latin/cyrillic/vietnamese ones.
+  const entries = Object.entries(ranges).sort(([a], [b]) => Number(!a.startsWith('[')) - Number(!b.startsWith('[')));
+  index = { keys: [], bmp: new Uint8Array(0x10000), astral: new Map() };
+  for (const [key, list] of entries) {
+    const n = index.keys.push(key.replace(/^\[|\]$/g, '')); // ≤ 255 subsets per family
+    for (const range of list.split(',')) {
+      const [lo, hi = lo] = range.trim().slice(2).split('-').map((h) => parseInt(h, 16));
+      for (let cp = lo!; cp <= hi!; cp++) {
+        if (cp < 0x10000) index.bmp[cp] ||= n;
+        else if (!index.astral.has(cp)) index.astral.set(cp, n);
+      }
+    }
+  }
+  indexes.set(cjk, index);
+  return index;
+}
+
+/** Index in `keys` of the subset file whose range lists `cp`, or undefined. */
+function subsetOf(index: SubsetIndex, cp: number): number | undefined {
+  const n = cp < 0x10000 ? index.bmp[cp]! : index.astral.get(cp) ?? 0;
+  return n ? n - 1 : undefined;
+}
+
+/** Han and CJK punctuation go to JP when the text has kana, to KR in Hangul-only text, else to SC; Hangul to KR. */
+function familyOrder(text: string): { hangul: Cjk[]; other: Cjk[] } {
+  const other: Cjk[] = KANA.test(text) ? ['jp', 'sc', 'kr'] : HANGUL.test(text) && !HAN.test(text) ? ['kr', 'sc', 'jp'] : ['sc', 'jp', 'kr'];
+  return { hangul: ['kr', ...other.filter((c) => c !== 'kr')], other };
+}
+
+/** The CJK subset files `text` needs beyond `base`: family → subset indexes, in family priority order. */
+function neededSubsets(text: string, base: readonly FontFace[]): Map<Cjk, Set<number>> {
+  const need = new Map<Cjk, Set<number>>();
+  const sets = coverageOf(base);
+  const cps = codePoints(text, false).filter((cp) => !sets.some((s) => s.has(cp)));
+  if (!cps.length) return need;
+  const order = familyOrder(text);
+  for (const cjk of order.other) need.set(cjk, new Set());
+  for (const cp of cps) {
+    for (const cjk of HANGUL.test(String.fromCodePoint(cp)) ? order.hangul : order.other) {
+      const i = subsetOf(subsetIndex(cjk), cp);
+      if (i !== undefined) {
+        need.get(cjk)!.add(i);
+        break;
+      }
+    }
+  }
+  return need;
+}
+
+const files = new Map<string, Promise<Buffer>>();
+
+function readCached(file: string): Promise<Buffer> {
+  let data = files.get(file);
+  if (!data) {
+    data = readFile(file);
+    data.catch(() => files.delete(file));
+    files.set(file, data);
+  }
+  return data;
+}
+
+/** Paths of every CJK file loaded so far in this process (for tests and measurements). */
+export function loadedCjkFiles(): string[] {
+  return [...files.keys()];
+}
+
+/**
+ * The bundled fonts (loadFonts()) plus the CJK subset files, weights 400 and 700, whose ranges
+ * contain characters of `text` that the base fonts lack. Returns loadFonts()'s own array when none.
+ */
+export async function fontsForText(text: string): Promise<FontFace[]> {
+  const base = await loadFonts();
+  const jobs: Promise<FontFace>[] = [];
+  for (const [cjk, subsets] of neededSubsets(text, base)) {
+    const { keys } = subsetIndex(cjk);
+    for (const i of [...subsets].sort((a, b) => a - b)) {
+      const key = keys[i]!;
+      const name = subsetFamily(CJK_FONTS[cjk], key);
+      for (const weight of CJK_WEIGHTS) {
+        const file = path.join(cjkDir(cjk), `${PACKAGES[cjk]}-${key}-${weight}-normal.woff`);
+        jobs.push(readCached(file).then((data) => ({ name, data, weight, style: 'normal' as const, lang: LANGS[cjk] })));
+      }
+    }
+  }
+  return jobs.length ? [...base, ...(await Promise.all(jobs))] : base;
+}
