@@ -60,8 +60,8 @@ describe('corpus of hard posts', async () => {
     const parts = (n: number) => deck.cards.filter((c) => c.number === n).length;
     expect(parts(1)).toBeGreaterThan(1); // the 2,600-character post
     expect(parts(2)).toBeGreaterThan(1); // the 2,000-character word
-    for (const n of [3, 4, 5, 6, 7, 8, 9]) expect(parts(n)).toBe(1);
-    expect(deck.cards.map((c) => c.label)).toEqual(deck.cards.map((c) => `${c.number}/9`));
+    for (const n of [3, 4, 5, 6, 7, 8, 9, 10]) expect(parts(n)).toBe(1);
+    expect(deck.cards.map((c) => c.label)).toEqual(deck.cards.map((c) => `${c.number}/10`));
   });
 
   it('keeps every text box inside the safe area', () => {
@@ -118,5 +118,26 @@ describe('corpus of hard posts', async () => {
       const card = deck.cards[i]!;
       expect(card.fontSize).toBeGreaterThanOrEqual(32);
     }
+  });
+});
+
+describe('scripts the renderer cannot draw', () => {
+  it('refuses right-to-left text with a message naming the post and its position', async () => {
+    const { parseThread, ThreadeckError } = await import('../src/index.ts');
+    const thread = await parseThread('title: t\nauthor: {name: A}\nposts:\n  - fine\n  - مرحبا بالعالم\n', { file: 'rtl.yaml' });
+    const err = await layoutThread(thread).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ThreadeckError);
+    expect((err as Error).message).toBe(
+      'rtl.yaml:5:5 posts[1]: post 2 contains Arabic text, which is written right to left; threadeck cannot lay out right-to-left scripts yet and refuses rather than draw it reversed',
+    );
+  });
+
+  it('warns, listing the code points, about characters no bundled font covers', async () => {
+    const { parseThread } = await import('../src/index.ts');
+    const thread = await parseThread('title: t\nauthor: {name: A}\nposts:\n  - "Tibetan ༀ and a hieroglyph 𓀀"\n', { file: 'g.yaml' });
+    const deck = await layoutThread(thread);
+    expect(deck.warnings).toHaveLength(1);
+    expect(deck.warnings[0]).toMatchObject({ severity: 'warning', rule: 'missing-glyph', line: 4, column: 5 });
+    expect(deck.warnings[0]!.message).toContain('U+0F00 ༀ, U+13000 𓀀');
   });
 });

@@ -1,6 +1,6 @@
 // Golden images, one per typography feature, cut from the hard-case corpus: Markdown lists and
 // inline styles, highlighted code with a block quote, colour emoji, CJK, Unicode pseudo-bold,
-// a quoted post, a split post's continuation card and a broken long word.
+// a quoted post, a split post's continuation card, a broken long word, Cyrillic/Greek/Vietnamese.
 import { describe, expect, it } from 'vitest';
 import { layoutThread, loadThread, renderCardSvg, svgToPng } from '../src/index.ts';
 import { GOLDEN_TOLERANCE, matchGolden } from './helpers.ts';
@@ -16,6 +16,7 @@ const FEATURES: Array<[name: string, post: number, part: number]> = [
   ['type-markdown-lists', 7, 1],
   ['type-code-quote', 8, 1],
   ['type-quote-post', 9, 1],
+  ['type-scripts', 10, 1],
 ];
 
 describe('typography golden images (≤ 0.5% of pixels may differ)', async () => {
