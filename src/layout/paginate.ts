@@ -93,16 +93,16 @@ async function layoutPost(
   const range = sizeRange(template, size);
   const measure = bodyMeasurer(template, card, info, size, assets);
 
-  const fit = await fitBlocks(measure, blocks, range, box.height);
+  const fit = await fitBlocks(measure.whole, blocks, range, box.height);
   if (fit.fits) return { chunks: [blocks], fontSize: fit.fontSize };
 
   // Too long for one card: the fewest cards at the minimum size, then the largest size that
   // still needs no more cards than that (so the parts are balanced, not a full card and a crumb).
   // Text height grows about with the square of the size, which gives a first guess to try.
-  const splitAt = (fontSize: number) => splitBlocks(blocks, (b) => measure(b, fontSize), box.height);
+  const splitAt = (fontSize: number) => splitBlocks(blocks, (b) => measure.additive(b, fontSize), box.height);
   const atMin = await splitAt(range.min);
   let total = 0;
-  for (const chunk of atMin) total += await measure(chunk, range.min);
+  for (const chunk of atMin) total += await measure.additive(chunk, range.min);
   let fontSize = Math.min(range.max, Math.floor(range.min * Math.sqrt((atMin.length * box.height * BALANCE_FILL) / total)));
   let chunks = atMin;
   for (; fontSize > range.min; fontSize--) {
@@ -115,7 +115,7 @@ async function layoutPost(
   if (fontSize <= range.min) fontSize = range.min;
 
   for (const [i, chunk] of chunks.entries()) {
-    const height = await measure(chunk, fontSize);
+    const height = await measure.whole(chunk, fontSize);
     if (height > box.height) {
       warnings.push({
         severity: 'warning',
