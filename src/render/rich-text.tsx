@@ -105,7 +105,9 @@ function BlockView({ block, opts }: { block: Block; opts: RichTextOptions }): JS
       );
     }
     case 'code': {
-      const codeSize = Math.max(fontSize * 0.72, (opts.minFontSize ?? 0) * 0.85);
+      // Code wraps badly, so it stays compact: 0.72 of the body size, between 0.85× and 1.25× the legibility floor.
+      const floor = opts.minFontSize ?? fontSize * 0.6;
+      const codeSize = Math.min(Math.max(fontSize * 0.72, floor * 0.85), Math.max(floor * 1.25, floor * 0.85));
       return (
         <div
           style={{
@@ -121,7 +123,7 @@ function BlockView({ block, opts }: { block: Block; opts: RichTextOptions }): JS
           }}
         >
           {block.lines.map((line) => (
-            <div style={{ display: 'block', whiteSpace: 'pre-wrap', wordBreak: 'break-all', minHeight: codeSize * 1.45, fontWeight: 400 }}>
+            <div style={{ display: 'block', whiteSpace: 'pre-wrap', wordBreak: 'break-word', minHeight: codeSize * 1.45, fontWeight: 400 }}>
               {line.map((s) => (
                 <span style={{ color: s.color ?? CODE_PALETTE.text, ...(s.italic ? { fontStyle: 'italic' } : {}) }}>{s.text}</span>
               ))}
