@@ -7,7 +7,7 @@ import { measureStats } from '../src/layout/measure.ts';
 import { deckInfo, getTemplate, layoutThread, loadThread, renderThread, type Deck } from '../src/index.ts';
 
 const FILES = ['threads/devops-sre-platform-engineering.yaml', 'threads/small-prs-ship-faster.yaml', 'threads/postmortem-checklist.json'];
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
 const threads = await Promise.all(FILES.map((f) => loadThread(f)));

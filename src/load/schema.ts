@@ -29,7 +29,7 @@ export const PostObjectSchema = z
       .string({ error: 'expected an image path as a string' })
       .min(1)
       .optional()
-      .describe('An image shown with the post: a PNG or JPEG path relative to the thread file.'),
+      .describe('An image shown under the post text: PNG, JPEG, WebP or GIF (first frame), relative to the thread file.'),
     alt: z.string({ error: 'expected the alt text as a string' }).optional().describe('Alternative text of the image.'),
     quote: QuoteSchema.optional(),
   })
@@ -48,7 +48,7 @@ export const AuthorSchema = z
       .string({ error: 'expected an avatar path as a string' })
       .min(1)
       .optional()
-      .describe('Avatar image (PNG or JPEG) relative to the thread file; initials are shown without one.'),
+      .describe('Avatar image (PNG, JPEG, WebP or GIF) relative to the thread file; initials are shown without one.'),
   })
   .describe('Who wrote the thread.');
 

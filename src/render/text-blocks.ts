@@ -1,12 +1,4 @@
-// Small text helpers shared by templates: paragraphs of a post, initials of a name.
-
-/** Splits post text into paragraphs at blank lines; single line breaks stay inside a paragraph. */
-export function paragraphs(text: string): string[] {
-  return text
-    .split(/\n[ \t]*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0);
-}
+// Small helpers shared by templates: initials of a name, image fitting.
 
 /** "Ivan Velichko" → "IV"; "@iximiuz" → "I". */
 export function initials(name: string): string {
