@@ -18,10 +18,10 @@ const cardCount = decks.reduce((n, d) => n + d.cards.length, 0);
 /** The bare stack: satori on the same element, resvg render, PNG encode — nothing else. */
 async function bare(): Promise<void> {
   for (const deck of decks) {
-    const template = getTemplate(deck.templateName);
+    const template = deck.template;
     const info = deckInfo(deck.thread, deck.cards.length);
     for (const card of deck.cards) {
-      const el = template.render({ card, deck: info, theme: template.theme, size: deck.size, fontSize: card.fontSize, body: template.bodyBox(deck.size) });
+      const el = template.render({ card, deck: info, theme: deck.theme, size: deck.size, fontSize: card.fontSize, body: template.bodyBox(deck.size) });
       const svg = await satori(el as Parameters<typeof satori>[0], { ...deck.size, ...deck.assets });
       new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
       await tick();

@@ -24,7 +24,7 @@ export function formatDiagnostic(d: Diagnostic): string {
   return head ? `${head}: ${prefix}${d.message}` : `${prefix}${d.message}`;
 }
 
-export type ErrorCode = 'INVALID_THREAD' | 'IO' | 'RENDER' | 'USAGE' | 'ASSET';
+export type ErrorCode = 'INVALID_THREAD' | 'IO' | 'RENDER' | 'USAGE' | 'ASSET' | 'TEMPLATE';
 
 /** The one error class the library throws for problems a user can fix. */
 export class ThreadeckError extends Error {

@@ -1,6 +1,8 @@
 import type { Diagnostic } from './diagnostics.ts';
 import type { Block } from './text/rich.ts';
 import type { SatoriAssets } from './render/satori-assets.ts';
+import type { ThemeOverrides } from './theme/theme.ts';
+import type { Template, Theme } from './render/template.ts';
 
 // The data that flows through the pipeline: Thread (loaded) → Deck of Cards (laid out) → rendered outputs.
 
@@ -48,6 +50,27 @@ export interface Post {
   position: SourcePosition;
 }
 
+export interface CoverOptions {
+  title: string;
+  hook?: string;
+}
+
+export interface OutroOptions {
+  title: string;
+  text: string;
+  link?: string;
+}
+
+/** Per-thread choices from the thread file (CLI flags may override template, size and theme). */
+export interface ThreadOptions {
+  /** Built-in template name, or an absolute path to a template file. */
+  template?: string;
+  size?: CardSize;
+  theme?: ThemeOverrides;
+  cover: CoverOptions | false;
+  outro: OutroOptions | false;
+}
+
 export interface Thread {
   /** The file it came from (as given), or a label such as `<memory>`. */
   file: string;
@@ -59,6 +82,7 @@ export interface Thread {
   date?: string;
   source?: string;
   posts: Post[];
+  options: ThreadOptions;
 }
 
 export interface CardSize {
@@ -66,16 +90,20 @@ export interface CardSize {
   height: number;
 }
 
-/** One card of the deck; `number/total` is what the card shows. */
+export type CardKind = 'cover' | 'post' | 'outro';
+
+/** One card of the deck; post cards show `number/total`. */
 export interface Card {
   /** 0-based index in the deck. */
   index: number;
-  kind: 'post';
-  post: Post;
-  /** The post's number, shown as `number/total`. */
+  kind: CardKind;
+  /** The post this card shows (post cards only). */
+  post?: Post;
+  /** The post's number, shown as `number/total`; 0 on cover and outro cards. */
   number: number;
+  /** Number of posts in the thread. */
   total: number;
-  /** `n/N`, the same on every part of a post split over several cards. */
+  /** `n/N`, the same on every part of a post split over several cards; empty on cover and outro. */
   label: string;
   /** Which part of its post this card is (1-based); count is 1 for a post that fits one card. */
   part: { index: number; count: number };
@@ -90,12 +118,14 @@ export interface Card {
 export interface Deck {
   thread: Thread;
   size: CardSize;
-  templateName: string;
+  template: Template;
   cards: Card[];
   /** Layout problems that did not stop the build (e.g. a post that overflows its card). */
   warnings: Diagnostic[];
   /** Fonts and emoji for this deck's text, shared by measuring and rendering. */
   assets: SatoriAssets;
+  /** The template's theme with the thread's and the CLI's branding applied. */
+  theme: Theme;
 }
 
 export type OutputKind = 'png' | 'pdf' | 'svg';

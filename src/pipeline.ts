@@ -1,15 +1,12 @@
 // In-memory pipeline for one thread: Thread → Deck → SVG → PNG / PDF. No disk access.
-import type { CardSize, Deck, OutputKind, Thread } from './model.ts';
-import { layoutThread } from './layout/paginate.ts';
+import type { Deck, OutputKind, Thread } from './model.ts';
+import { layoutThread, type LayoutOptions } from './layout/paginate.ts';
 import { renderCardSvg } from './render/render-svg.ts';
-import { getTemplate } from './render/templates.ts';
 import { rasterize } from './export/png.ts';
 import { rastersToPdf, type PdfPage } from './export/pdf.ts';
 
-export interface RenderOptions {
+export interface RenderOptions extends LayoutOptions {
   formats?: readonly OutputKind[];
-  template?: string;
-  size?: CardSize;
 }
 
 export interface RenderedThread {
@@ -25,13 +22,12 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function renderThread(thread: Thread, opts: RenderOptions = {}): Promise<RenderedThread> {
   const formats = opts.formats ?? ['png', 'pdf'];
   const deck = await layoutThread(thread, opts);
-  const template = getTemplate(deck.templateName);
   const want = { png: formats.includes('png'), rgb: formats.includes('pdf') };
   const svgs: string[] = [];
   const pngs: Uint8Array[] = [];
   const pages: PdfPage[] = [];
   for (const card of deck.cards) {
-    const svg = await renderCardSvg(deck, card, template);
+    const svg = await renderCardSvg(deck, card);
     svgs.push(svg);
     if (want.png || want.rgb) {
       const raster = rasterize(svg, want);

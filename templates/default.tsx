@@ -1,11 +1,13 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource satori/jsx */
-// "paper" — the default template: warm paper background, author header, large body text,
-// n/N badge, swipe cue and a progress bar. Written on satori's JSX runtime (no React).
+// "default" — warm paper background, author header, large body text, n/N badge, swipe cue and a
+// progress bar. Portrait and square cards stack header, body and footer; landscape slides put
+// the author, number and title in a sidebar beside the body. Written on satori's JSX runtime.
+import { orientation, designScale } from '../src/layout/sizes.ts';
 import type { CardSize } from '../src/model.ts';
-import type { BoxSize, Template, TemplateProps } from '../src/render/template.ts';
 import { blockGap, RichBlocks } from '../src/render/rich-text.tsx';
-import { initials } from '../src/render/text-blocks.ts';
+import { Arrow, Avatar, Logo, ProgressBar } from '../src/render/template-kit.tsx';
+import type { BoxSize, Template, TemplateProps } from '../src/render/template.ts';
 
 const theme = {
   background: '#F7F5F0',
@@ -17,58 +19,131 @@ const theme = {
   fontFamily: 'Inter',
 };
 
-/** Card geometry, in px at the card's scale; render and bodyBox both read it. */
+const BODY = { max: 72, min: 34 };
+
+/** Card geometry at the card's scale; render and bodyBox both read it. */
 function geometry(size: CardSize) {
-  const s = size.width / 1080;
-  const pad = 84 * s;
+  const s = designScale(size);
+  const landscape = orientation(size) === 'landscape';
+  const pad = (landscape ? 96 : 84) * s;
   const avatar = 96 * s;
   const gap = 48 * s;
   const footer = 60 * s;
   const bottom = 72 * s;
+  if (landscape) {
+    const sidebar = size.width * 0.3;
+    const bodyLeft = pad + sidebar + gap * 1.5;
+    const body: BoxSize = { width: size.width - bodyLeft - pad, height: size.height - 2 * pad - footer - gap };
+    return { s, pad, avatar, gap, footer, bottom, landscape, sidebar, bodyLeft, bodyTop: pad, body };
+  }
   const bodyTop = pad + avatar + gap;
   const body: BoxSize = { width: size.width - 2 * pad, height: size.height - bodyTop - gap - footer - bottom };
-  return { s, pad, avatar, gap, footer, bottom, bodyTop, body };
-}
-
-function Avatar({ props, px }: { props: TemplateProps; px: number }) {
-  const { author } = props.deck;
-  const { theme } = props;
-  if (author.avatar) {
-    return <img src={author.avatar.dataUri} width={px} height={px} style={{ borderRadius: px / 2, objectFit: 'cover' }} />;
-  }
-  return (
-    <div
-      style={{
-        width: px,
-        height: px,
-        borderRadius: px / 2,
-        display: 'flex',
-        alignItems: 'center',
-        justifyContent: 'center',
-        backgroundImage: `linear-gradient(135deg, ${theme.accent}, #7C3AED)`,
-        color: theme.onAccent,
-        fontSize: px * 0.4,
-        fontWeight: 700,
-      }}
-    >
-      {initials(author.name)}
-    </div>
-  );
-}
-
-/** A right arrow drawn as a path, so the cue never depends on a font. */
-function Arrow({ size, color }: { size: number; color: string }) {
-  return (
-    <svg width={size} height={size} viewBox="0 0 24 24" style={{ marginLeft: size * 0.45 }}>
-      <path d="M4 12h15M13 5.5 19.5 12 13 18.5" fill="none" stroke={color} stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round" />
-    </svg>
-  );
+  return { s, pad, avatar, gap, footer, bottom, landscape, sidebar: 0, bodyLeft: pad, bodyTop, body };
 }
 
 function renderBody(props: TemplateProps) {
   const { card, fontSize, body, theme, size } = props;
-  const minFontSize = (template.bodySize.min * size.width) / 1080;
-  return <RichBlocks blocks={card.blocks} opts={{ fontSize, theme, width: body.width, height: body.height, minFontSize }} />;
+  const minFontSize = BODY.min * designScale(size);
+  const special = card.kind !== 'post';
+  return (
+    <RichBlocks
+      blocks={card.blocks}
+      opts={{
+        fontSize,
+        theme,
+        width: body.width,
+        height: body.height,
+        minFontSize,
+        headingScale: card.kind === 'cover' ? 1.55 : card.kind === 'outro' ? 1.3 : 1.08,
+        headingWeight: special ? 800 : 700,
+        ...(theme.headingFamily ? { headingFamily: theme.headingFamily } : {}),
+        ...(special ? { color: theme.muted } : {}),
+      }}
+    />
+  );
+}
+
+function Badge({ props }: { props: TemplateProps }) {
+  const { card, deck, theme } = props;
+  const s = designScale(props.size);
+  const text = card.kind === 'cover' ? `${deck.posts} posts` : card.kind === 'outro' ? 'The end' : card.part.index > 1 ? `${card.label} · cont.` : card.label;
+  return (
+    <div
+      style={{
+        display: 'flex',
+        padding: `${12 * s}px ${26 * s}px`,
+        borderRadius: 999,
+        backgroundColor: theme.surface,
+        color: theme.accent,
+        fontSize: 30 * s,
+        fontWeight: 700,
+        letterSpacing: 1,
+      }}
+    >
+      {text}
+    </div>
+  );
+}
+
+function AuthorBlock({ props, px }: { props: TemplateProps; px: number }) {
+  const { deck, theme } = props;
+  const s = designScale(props.size);
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', flexShrink: 1 }}>
+      <Avatar author={deck.author} px={px} theme={theme} />
+      <div style={{ display: 'flex', flexDirection: 'column', marginLeft: 28 * s, flexShrink: 1 }}>
+        <div style={{ fontSize: 36 * s, fontWeight: 700, lineHeight: 1.2, fontFamily: theme.headingFamily ?? theme.fontFamily }}>{deck.author.name}</div>
+        {deck.author.handle ? <div style={{ fontSize: 29 * s, color: theme.muted, lineHeight: 1.3 }}>{deck.author.handle}</div> : null}
+      </div>
+    </div>
+  );
+}
+
+function Cue({ props }: { props: TemplateProps }) {
+  const { card, deck, theme } = props;
+  const s = designScale(props.size);
+  if (card.kind === 'outro') return null;
+  if (card.isLast) {
+    return (
+      <div style={{ display: 'flex', fontWeight: 600, color: theme.accent }}>
+        {deck.author.handle ? `Follow ${deck.author.handle} for more` : 'Thanks for reading'}
+      </div>
+    );
+  }
+  return (
+    <div
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        height: 60 * s,
+        padding: `0 ${30 * s}px`,
+        borderRadius: 999,
+        backgroundColor: theme.accent,
+        color: theme.onAccent,
+        fontWeight: 600,
+      }}
+    >
+      {card.kind === 'cover' ? 'Swipe to read' : 'Swipe'}
+      <Arrow size={26 * s} color={theme.onAccent} />
+    </div>
+  );
+}
+
+function FooterText({ props, maxWidth }: { props: TemplateProps; maxWidth: number }) {
+  const { deck, theme } = props;
+  const s = designScale(props.size);
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', maxWidth, overflow: 'hidden' }}>
+      {theme.logo ? (
+        <div style={{ display: 'flex', marginRight: 18 * s }}>
+          <Logo theme={theme} height={44 * s} />
+        </div>
+      ) : null}
+      <div style={{ display: 'flex', flexShrink: 1, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }}>
+        {theme.footer ?? deck.title}
+      </div>
+    </div>
+  );
 }
 
 function render(props: TemplateProps) {
@@ -76,60 +151,63 @@ function render(props: TemplateProps) {
   const g = geometry(size);
   const { s, pad } = g;
   const progress = (card.index + 1) / deck.cards;
+  const root = {
+    width: size.width,
+    height: size.height,
+    display: 'flex',
+    backgroundColor: theme.background,
+    color: theme.text,
+    fontFamily: theme.fontFamily,
+    position: 'relative',
+    boxSizing: 'border-box',
+  } as const;
+  const body = (
+    <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'center', width: g.body.width, height: g.body.height }}>
+      {renderBody(props)}
+    </div>
+  );
+  const bar = card.kind === 'post' ? <ProgressBar width={size.width} height={10 * s} progress={progress} track={theme.surface} fill={theme.accent} /> : null;
+
+  if (g.landscape) {
+    return (
+      <div style={{ ...root, flexDirection: 'row', padding: pad }}>
+        {/* sidebar: author, big number, title */}
+        <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'space-between', width: g.sidebar, height: size.height - 2 * pad }}>
+          <AuthorBlock props={props} px={g.avatar} />
+          <div style={{ display: 'flex', flexDirection: 'column' }}>
+            {card.kind === 'post' ? (
+              <div style={{ display: 'flex', fontSize: 120 * s, fontWeight: 800, color: theme.accent, lineHeight: 1, fontFamily: theme.headingFamily ?? theme.fontFamily }}>
+                {String(card.number).padStart(2, '0')}
+              </div>
+            ) : null}
+            <div style={{ display: 'flex', marginTop: 20 * s }}>
+              <Badge props={props} />
+            </div>
+          </div>
+          <div style={{ display: 'flex', fontSize: 26 * s, color: theme.muted }}>
+            <FooterText props={props} maxWidth={g.sidebar} />
+          </div>
+        </div>
+        <div style={{ display: 'flex', width: 4 * s, height: size.height - 2 * pad, backgroundColor: theme.surface, marginLeft: g.gap * 0.75, marginRight: g.gap * 0.75 - 4 * s }} />
+        {/* body and cue */}
+        <div style={{ display: 'flex', flexDirection: 'column', width: g.body.width }}>
+          {body}
+          <div style={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'center', height: g.footer, marginTop: g.gap, fontSize: 26 * s }}>
+            <Cue props={props} />
+          </div>
+        </div>
+        {bar}
+      </div>
+    );
+  }
 
   return (
-    <div
-      style={{
-        width: size.width,
-        height: size.height,
-        display: 'flex',
-        flexDirection: 'column',
-        backgroundColor: theme.background,
-        color: theme.text,
-        fontFamily: theme.fontFamily,
-        position: 'relative',
-        boxSizing: 'border-box',
-        padding: `${pad}px ${pad}px 0 ${pad}px`,
-      }}
-    >
-      {/* header: avatar, name, handle, n/N */}
-      <div style={{ display: 'flex', alignItems: 'center', height: g.avatar }}>
-        <Avatar props={props} px={g.avatar} />
-        <div style={{ display: 'flex', flexDirection: 'column', marginLeft: 28 * s, flexGrow: 1, flexShrink: 1 }}>
-          <div style={{ fontSize: 36 * s, fontWeight: 700, lineHeight: 1.2 }}>{deck.author.name}</div>
-          {deck.author.handle ? <div style={{ fontSize: 29 * s, color: theme.muted, lineHeight: 1.3 }}>{deck.author.handle}</div> : null}
-        </div>
-        <div
-          style={{
-            display: 'flex',
-            padding: `${12 * s}px ${26 * s}px`,
-            borderRadius: 999,
-            backgroundColor: theme.surface,
-            color: theme.accent,
-            fontSize: 30 * s,
-            fontWeight: 700,
-            letterSpacing: 1,
-          }}
-        >
-          {card.part.index > 1 ? `${card.label} · cont.` : card.label}
-        </div>
+    <div style={{ ...root, flexDirection: 'column', padding: `${pad}px ${pad}px 0 ${pad}px` }}>
+      <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', height: g.avatar }}>
+        <AuthorBlock props={props} px={g.avatar} />
+        <Badge props={props} />
       </div>
-
-      {/* body: a fixed box, content centred vertically */}
-      <div
-        style={{
-          display: 'flex',
-          flexDirection: 'column',
-          justifyContent: 'center',
-          width: g.body.width,
-          height: g.body.height,
-          marginTop: g.gap,
-        }}
-      >
-        {renderBody(props)}
-      </div>
-
-      {/* footer: title, swipe cue */}
+      <div style={{ display: 'flex', marginTop: g.gap }}>{body}</div>
       <div
         style={{
           display: 'flex',
@@ -141,45 +219,19 @@ function render(props: TemplateProps) {
           color: theme.muted,
         }}
       >
-        <div style={{ display: 'flex', flexShrink: 1, maxWidth: size.width * 0.5, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }}>
-          {deck.title}
-        </div>
-        {card.isLast ? (
-          <div style={{ display: 'flex', fontWeight: 600, color: theme.accent }}>
-            {deck.author.handle ? `Follow ${deck.author.handle} for more` : 'Thanks for reading'}
-          </div>
-        ) : (
-          <div
-            style={{
-              display: 'flex',
-              alignItems: 'center',
-              height: g.footer,
-              padding: `0 ${30 * s}px`,
-              borderRadius: 999,
-              backgroundColor: theme.accent,
-              color: theme.onAccent,
-              fontWeight: 600,
-            }}
-          >
-            Swipe
-            <Arrow size={26 * s} color={theme.onAccent} />
-          </div>
-        )}
+        <FooterText props={props} maxWidth={size.width * 0.5} />
+        <Cue props={props} />
       </div>
-
-      {/* progress bar */}
-      <div style={{ display: 'flex', position: 'absolute', left: 0, bottom: 0, width: size.width, height: 10 * s, backgroundColor: theme.surface }}>
-        <div style={{ display: 'flex', width: size.width * progress, height: 10 * s, backgroundColor: theme.accent }} />
-      </div>
+      {bar}
     </div>
   );
 }
 
 const template: Template = {
   name: 'default',
-  description: 'Warm paper background, author header, large text, n/N badge, swipe cue and progress bar.',
+  description: 'Warm paper, author header, big text, n/N badge, swipe cue and progress bar; slides get a sidebar.',
   theme,
-  bodySize: { max: 72, min: 34 },
+  bodySize: BODY,
   bodyBox: (size) => geometry(size).body,
   renderBody,
   blockGap,

@@ -51,7 +51,7 @@ describe('corpus of hard posts', async () => {
   const thread = await loadThread('tests/fixtures/threads/hard.json');
   const deck = await layoutThread(thread);
   const boxes = await cardBoxes(deck);
-  const template = getTemplate(deck.templateName);
+  const template = deck.template;
   const body = template.bodyBox(deck.size);
   const bodyTop = (84 + 96 + 48) * (deck.size.width / 1080);
 

@@ -1,7 +1,7 @@
 // Reads images named in a thread file and checks their bytes (type, header size, limits) before anything decodes them;
 // WebP, GIF (first frame), EXIF-rotated JPEGs and oversized photos go through sharp, so only PNG or JPEG reaches satori.
-import { readFile, realpath, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { resolveInside } from './paths.ts';
 import type { ImageAsset } from '../model.ts';
 
 export const IMAGE_LIMITS = {
@@ -28,26 +28,8 @@ export class ImageError extends Error {}
 
 /** Loads an image path written in a thread file, relative to that file's folder. */
 export async function loadImage(ref: string, threadDir: string): Promise<ImageAsset> {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(ref) && !/^[a-z]:[\\/]/i.test(ref)) {
-    throw new ImageError(`"${ref}" is a URL; images must be files next to the thread (remote images are not fetched)`);
-  }
-  if (path.isAbsolute(ref)) {
-    throw new ImageError(`"${ref}" is an absolute path; write it relative to the thread file`);
-  }
-  const base = await realpath(threadDir);
-  const full = path.resolve(base, ref);
-  let real: string;
-  try {
-    real = await realpath(full);
-  } catch {
-    throw new ImageError(`image "${ref}" not found (looked for ${full})`);
-  }
-  const rel = path.relative(base, real);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw new ImageError(`image "${ref}" lies outside the thread's folder`);
-  }
+  const real = await resolveInside(ref, threadDir, 'image', ImageError);
   const info = await stat(real);
-  if (!info.isFile()) throw new ImageError(`image "${ref}" is not a file`);
   if (info.size > IMAGE_LIMITS.maxBytes) {
     throw new ImageError(`image "${ref}" is ${(info.size / 1048576).toFixed(1)} MB; the limit is ${IMAGE_LIMITS.maxBytes / 1048576} MB`);
   }

@@ -5,6 +5,13 @@ import { OUTPUT_KINDS, type OutputKind } from '../model.ts';
 import { resolveInputs } from './inputs.ts';
 import { printSummary, printThread } from './report.ts';
 import { UsageError } from './usage-error.ts';
+import path from 'node:path';
+import { ThreadeckError, formatDiagnostic } from '../diagnostics.ts';
+import type { LayoutOptions } from '../layout/paginate.ts';
+import { parseSize, SIZE_PRESETS } from '../layout/sizes.ts';
+import { isTemplatePath } from '../load/thread-options.ts';
+import { loadTemplate, templateNames } from '../render/templates.ts';
+import { loadThemeFile } from '../theme/load-theme.ts';
 
 export const buildCommand = defineCommand({
   meta: { name: 'build', description: 'Render thread files (YAML/JSON) into PNG cards and a PDF.' },
@@ -12,15 +19,20 @@ export const buildCommand = defineCommand({
     inputs: { type: 'positional', required: false, description: 'Thread files, folders or globs (default: threads/)', valueHint: 'inputs…' },
     out: { type: 'string', alias: 'o', default: 'output', description: 'Output folder; each thread goes to <out>/<slug>/', valueHint: 'DIR' },
     format: { type: 'string', alias: 'f', default: 'png,pdf', description: `Comma-separated formats: ${OUTPUT_KINDS.join(', ')}`, valueHint: 'LIST' },
+    template: { type: 'string', alias: 't', description: 'Template name (threadeck templates) or path to a template file', valueHint: 'NAME|PATH' },
+    size: { type: 'string', alias: 's', description: `Card size: ${Object.keys(SIZE_PRESETS).join(', ')} or WxH`, valueHint: 'SIZE' },
+    theme: { type: 'string', description: 'Theme file (YAML/JSON) with colours, fonts, logo, footer', valueHint: 'FILE' },
     json: { type: 'boolean', default: false, description: 'Print one JSON report on stdout instead of text' },
   },
   async run({ args }) {
     const formats = parseFormats(String(args.format));
+    const layout = await layoutFlags(args);
     const inputs = args._.length ? args._.map(String) : ['threads'];
     const { files, unmatched } = await resolveInputs(inputs);
     const json = Boolean(args.json);
 
     const report = await build(files, {
+      ...layout,
       outDir: String(args.out),
       formats,
       onThread: json ? undefined : (t) => printThread(t),
@@ -44,6 +56,36 @@ export const buildCommand = defineCommand({
     return report.ok ? 0 : 1;
   },
 });
+
+/** --template, --size and --theme, checked before any thread is read. */
+async function layoutFlags(args: Record<string, unknown>): Promise<LayoutOptions> {
+  const out: LayoutOptions = {};
+  if (typeof args.size === 'string') {
+    const size = parseSize(args.size);
+    if (typeof size === 'string') throw new UsageError(`--size: ${size}`);
+    out.size = size;
+  }
+  if (typeof args.template === 'string') {
+    const t = args.template;
+    if (isTemplatePath(t)) out.template = path.resolve(t);
+    else if (!templateNames().includes(t)) throw new UsageError(`--template: unknown template "${t}"; available: ${templateNames().join(', ')} (or a path to a template file)`);
+    else out.template = t;
+    try {
+      await loadTemplate(out.template);
+    } catch (err) {
+      throw new UsageError(`--template: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  if (typeof args.theme === 'string') {
+    try {
+      out.theme = await loadThemeFile(args.theme);
+    } catch (err) {
+      if (err instanceof ThreadeckError) throw new UsageError(`--theme:\n${err.diagnostics.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`);
+      throw err;
+    }
+  }
+  return out;
+}
 
 function parseFormats(value: string): OutputKind[] {
   const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);

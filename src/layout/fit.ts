@@ -1,9 +1,10 @@
 // Auto-fit: chooses a card's body text size, the largest whole pixel size between the template's
 // max and min at which the body, measured by satori, fits the template's body box.
 import type { Card, CardSize } from '../model.ts';
-import type { DeckInfo, Template } from '../render/template.ts';
+import type { DeckInfo, Template, Theme } from '../render/template.ts';
 import type { Block } from '../text/rich.ts';
 import { measureHeight } from './measure.ts';
+import { designScale } from './sizes.ts';
 import type { SatoriAssets } from '../render/satori-assets.ts';
 
 export interface CardFit {
@@ -27,10 +28,10 @@ export interface BodyMeasurers {
   additive: Measurer;
 }
 
-export function bodyMeasurer(template: Template, card: Card, deck: DeckInfo, size: CardSize, assets: SatoriAssets): BodyMeasurers {
+export function bodyMeasurer(template: Template, card: Card, deck: DeckInfo, theme: Theme, size: CardSize, assets: SatoriAssets): BodyMeasurers {
   const body = template.bodyBox(size);
   const whole = (blocks: Block[], fontSize: number) =>
-    measureHeight(template.renderBody({ card: { ...card, blocks }, deck, theme: template.theme, size, fontSize, body }), body.width, assets);
+    measureHeight(template.renderBody({ card: { ...card, blocks }, deck, theme, size, fontSize, body }), body.width, assets);
   const gap = template.blockGap?.bind(template);
   if (!gap) return { whole, additive: whole };
   const cache = new WeakMap<Block, Map<number, number>>();
@@ -53,7 +54,7 @@ export function bodyMeasurer(template: Template, card: Card, deck: DeckInfo, siz
 
 /** The template's body size range for a card size (scaled from 1080 px wide). */
 export function sizeRange(template: Template, size: CardSize): { min: number; max: number } {
-  const scale = size.width / 1080;
+  const scale = designScale(size);
   return { max: Math.floor(template.bodySize.max * scale), min: Math.ceil(template.bodySize.min * scale) };
 }
 

@@ -1,25 +1,33 @@
-// Layout: Thread → Deck. Each post becomes one card at the largest size that fits, or — when it
-// cannot fit even at the smallest size — several cards sharing its number (auto-split).
+// Layout: Thread → Deck. A cover card, then each post as one card at the largest size that fits
+// — or, when it cannot fit even at the smallest size, several cards sharing its number
+// (auto-split) — then an outro card. Template, size and branding come from the CLI flags, else
+// the thread file, else the template's defaults.
 import { ThreadeckError, type Diagnostic } from '../diagnostics.ts';
-import type { Card, CardSize, Deck, Post, Thread } from '../model.ts';
-import type { DeckInfo, Template } from '../render/template.ts';
-import { getTemplate } from '../render/templates.ts';
+import type { Card, CardKind, CardSize, Deck, Post, Thread } from '../model.ts';
+import type { DeckInfo, Template, Theme } from '../render/template.ts';
+import { loadTemplate } from '../render/templates.ts';
 import { satoriAssets, type SatoriAssets } from '../render/satori-assets.ts';
-import { threadText } from './thread-text.ts';
 import type { Block } from '../text/rich.ts';
+import { applyTheme, type ThemeOverrides } from '../theme/theme.ts';
 import { bodyMeasurer, fitBlocks, sizeRange } from './fit.ts';
-import { postBlocks } from './post-blocks.ts';
+import { coverBlocks, outroBlocks, postBlocks } from './post-blocks.ts';
 import { coverageWarnings, rtlErrors } from './script-check.ts';
+import { DEFAULT_SIZE } from './sizes.ts';
 import { splitBlocks } from './split.ts';
+import { threadText } from './thread-text.ts';
+
+export { DEFAULT_SIZE };
 
 /** Share of a card's body a split post is expected to fill on average (breaks leave gaps). */
 const BALANCE_FILL = 0.88;
 
-export const DEFAULT_SIZE: CardSize = { width: 1080, height: 1350 };
-
+/** Choices from the command line; each wins over the thread file's. */
 export interface LayoutOptions {
   size?: CardSize;
+  /** Built-in template name or absolute path to a template file. */
   template?: string;
+  /** --theme FILE, loaded. */
+  theme?: ThemeOverrides;
 }
 
 export function deckInfo(thread: Thread, cards: number): DeckInfo {
@@ -33,65 +41,88 @@ export function deckInfo(thread: Thread, cards: number): DeckInfo {
   };
 }
 
-interface PostLayout {
-  chunks: Block[][];
-  fontSize: number;
+interface LayoutContext {
+  template: Template;
+  theme: Theme;
+  info: DeckInfo;
+  size: CardSize;
+  assets: SatoriAssets;
+  file: string;
+  warnings: Diagnostic[];
 }
 
 export async function layoutThread(thread: Thread, opts: LayoutOptions = {}): Promise<Deck> {
   const refused = rtlErrors(thread);
   if (refused.length) throw new ThreadeckError('INVALID_THREAD', refused);
-  const size = opts.size ?? DEFAULT_SIZE;
-  const templateName = opts.template ?? 'default';
-  const template: Template = getTemplate(templateName);
+  const size = opts.size ?? thread.options.size ?? DEFAULT_SIZE;
+  const template = await loadTemplate(opts.template ?? thread.options.template ?? 'default');
+  const { theme, fonts } = applyTheme(template.theme, [thread.options.theme, opts.theme]);
   const total = thread.posts.length;
-  const info = deckInfo(thread, total);
   const warnings: Diagnostic[] = [];
-  const cards: Card[] = [];
-  const assets = await satoriAssets(threadText(thread));
+  const assets = await satoriAssets(threadText(thread), fonts);
   warnings.push(...coverageWarnings(thread, assets.fonts));
+  const ctx: LayoutContext = { template, theme, info: deckInfo(thread, total), size, assets, file: thread.file, warnings };
 
+  const cards: Card[] = [];
+  const { cover, outro } = thread.options;
+  if (cover) cards.push(await singleCard(ctx, 'cover', coverBlocks(cover)));
   for (const post of thread.posts) {
-    const base: Card = {
-      index: 0,
-      kind: 'post',
-      post,
-      number: post.number,
-      total,
-      label: `${post.number}/${total}`,
-      part: { index: 1, count: 1 },
-      blocks: [],
-      isFirst: false,
-      isLast: false,
-      fontSize: 0,
-    };
-    const laid = await layoutPost(template, base, info, size, assets, post, thread.file, warnings);
+    const base = blankCard('post', total, post);
+    const laid = await layoutPost(ctx, base, post);
     laid.chunks.forEach((blocks, i) => {
       cards.push({ ...base, blocks, fontSize: laid.fontSize, part: { index: i + 1, count: laid.chunks.length } });
     });
   }
+  if (outro) cards.push(await singleCard(ctx, 'outro', outroBlocks(outro)));
   cards.forEach((card, i) => {
     card.index = i;
     card.isFirst = i === 0;
     card.isLast = i === cards.length - 1;
   });
-  return { thread, size, templateName, cards, warnings, assets };
+  return { thread, size, template, theme, cards, warnings, assets };
 }
 
-async function layoutPost(
-  template: Template,
-  card: Card,
-  info: DeckInfo,
-  size: CardSize,
-  assets: SatoriAssets,
-  post: Post,
-  file: string,
-  warnings: Diagnostic[],
-): Promise<PostLayout> {
+function blankCard(kind: CardKind, total: number, post?: Post): Card {
+  return {
+    index: 0,
+    kind,
+    ...(post ? { post } : {}),
+    number: post?.number ?? 0,
+    total,
+    label: post ? `${post.number}/${total}` : '',
+    part: { index: 1, count: 1 },
+    blocks: [],
+    isFirst: false,
+    isLast: false,
+    fontSize: 0,
+  };
+}
+
+/** A cover or outro card: fitted, never split. */
+async function singleCard(ctx: LayoutContext, kind: CardKind, blocks: Block[]): Promise<Card> {
+  const card = blankCard(kind, ctx.info.posts);
+  const box = ctx.template.bodyBox(ctx.size);
+  const measure = bodyMeasurer(ctx.template, card, ctx.info, ctx.theme, ctx.size, ctx.assets);
+  const fit = await fitBlocks(measure.whole, blocks, sizeRange(ctx.template, ctx.size), box.height);
+  if (!fit.fits) {
+    ctx.warnings.push({
+      severity: 'warning',
+      rule: 'overflow',
+      file: ctx.file,
+      line: 1,
+      column: 1,
+      path: kind,
+      message: `the ${kind} card's text is too long to fit even at ${fit.fontSize}px; shorten its title or text`,
+    });
+  }
+  return { ...card, blocks, fontSize: fit.fontSize };
+}
+
+async function layoutPost(ctx: LayoutContext, card: Card, post: Post): Promise<{ chunks: Block[][]; fontSize: number }> {
   const blocks = postBlocks(post);
-  const box = template.bodyBox(size);
-  const range = sizeRange(template, size);
-  const measure = bodyMeasurer(template, card, info, size, assets);
+  const box = ctx.template.bodyBox(ctx.size);
+  const range = sizeRange(ctx.template, ctx.size);
+  const measure = bodyMeasurer(ctx.template, card, ctx.info, ctx.theme, ctx.size, ctx.assets);
 
   const fit = await fitBlocks(measure.whole, blocks, range, box.height);
   if (fit.fits) return { chunks: [blocks], fontSize: fit.fontSize };
@@ -117,10 +148,10 @@ async function layoutPost(
   for (const [i, chunk] of chunks.entries()) {
     const height = await measure.whole(chunk, fontSize);
     if (height > box.height) {
-      warnings.push({
+      ctx.warnings.push({
         severity: 'warning',
         rule: 'overflow',
-        file,
+        file: ctx.file,
         ...post.position,
         path: `posts[${post.number - 1}]`,
         message: `part ${i + 1} of post ${post.number} is ${Math.ceil(height)}px tall, more than the card's ${Math.floor(box.height)}px, and cannot be cut further (an image or a single character); it will be clipped`,

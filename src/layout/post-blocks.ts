@@ -1,6 +1,6 @@
-// A post's content as rich blocks: its Markdown text, then a quoted post (framed), then its image.
-import type { Post } from '../model.ts';
-import { parsePostText } from '../text/markdown.ts';
+// Card content as rich blocks: a post's Markdown text, quoted post and image; the cover; the outro.
+import type { CoverOptions, OutroOptions, Post } from '../model.ts';
+import { parsePostText, shortenUrl } from '../text/markdown.ts';
 import type { Block } from '../text/rich.ts';
 
 export function postBlocks(post: Post): Block[] {
@@ -11,5 +11,19 @@ export function postBlocks(post: Post): Block[] {
   if (post.image) {
     blocks.push({ kind: 'image', image: post.image, solo: blocks.length === 0, ...(post.alt !== undefined ? { alt: post.alt } : {}) });
   }
+  return blocks;
+}
+
+/** The cover's content: its title as a heading, then the hook line. */
+export function coverBlocks(cover: CoverOptions): Block[] {
+  const blocks: Block[] = [{ kind: 'heading', spans: [{ text: cover.title }] }];
+  if (cover.hook) blocks.push(...parsePostText(cover.hook));
+  return blocks;
+}
+
+/** The outro's content: a big line, the call to action, the link. */
+export function outroBlocks(outro: OutroOptions): Block[] {
+  const blocks: Block[] = [{ kind: 'heading', spans: [{ text: outro.title }] }, ...parsePostText(outro.text)];
+  if (outro.link) blocks.push({ kind: 'paragraph', spans: [{ text: shortenUrl(outro.link, 40), href: outro.link, accent: 'link' }] });
   return blocks;
 }

@@ -9,6 +9,7 @@ import { ThreadSchema, type ThreadInput } from './schema.ts';
 import { issuesToDiagnostics } from './schema-issues.ts';
 import { parseYamlDocument, type ParsedDocument } from './yaml-document.ts';
 import { slugify } from './slug.ts';
+import { threadOptions } from './thread-options.ts';
 
 export interface ParseOptions {
   /** Shown in diagnostics; also names the output folder unless `slug` is given. */
@@ -94,6 +95,7 @@ async function toThread(
     title: input.title.trim(),
     author: { name: input.author.name.trim(), ...(handle && { handle }), ...(avatar && { avatar }) },
     posts,
+    options: await threadOptions(input, handle, baseDir, doc, file, diagnostics),
   };
   if (input.date) thread.date = input.date;
   if (input.source) thread.source = input.source;

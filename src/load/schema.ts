@@ -52,6 +52,62 @@ export const AuthorSchema = z
   })
   .describe('Who wrote the thread.');
 
+const colour = (what: string) =>
+  z
+    .string({ error: `expected ${what} as a colour like "#1F2937"` })
+    .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, `expected ${what} as a hex colour like "#1F2937"`);
+
+const FontFilesSchema = z.union(
+  [
+    z.string().min(1).describe('One font file (TTF, OTF or WOFF) used for every weight.'),
+    z
+      .strictObject({
+        regular: z.string().min(1).describe('Regular (400) font file.'),
+        bold: z.string().min(1).optional().describe('Bold (700) font file.'),
+        italic: z.string().min(1).optional().describe('Italic (400) font file.'),
+        boldItalic: z.string().min(1).optional().describe('Bold italic (700) font file.'),
+      })
+      .describe('Font files per style (TTF, OTF or WOFF).'),
+  ],
+  { error: 'expected a font file path or { regular, bold?, italic?, boldItalic? }' },
+);
+
+export const ThemeSchema = z
+  .strictObject({
+    background: colour('the background').optional().describe('Card background colour.'),
+    surface: colour('the surface colour').optional().describe('Colour of badges, tracks and framed quotes.'),
+    text: colour('the text colour').optional().describe('Body text colour.'),
+    muted: colour('the muted colour').optional().describe('Secondary text (handle, footer).'),
+    accent: colour('the accent colour').optional().describe('Links, @mentions, #hashtags, numbers, cues.'),
+    onAccent: colour('the colour on the accent').optional().describe('Text drawn on the accent colour.'),
+    font: FontFilesSchema.optional().describe('Body font files, relative to the file that names them.'),
+    headingFont: FontFilesSchema.optional().describe('Font files for titles and names.'),
+    logo: z.string().min(1).optional().describe('Logo image (PNG, JPEG, WebP, GIF), shown by templates that have a logo spot.'),
+    footer: z.string().optional().describe('Footer text (default: the thread title).'),
+  })
+  .describe('Branding: colours, fonts, logo and footer text; each overrides the template default.');
+
+export const CoverSchema = z.union([
+  z.boolean().describe('true: a cover with the title; false: no cover.'),
+  z
+    .strictObject({
+      title: z.string().min(1).optional().describe('Cover title (default: the thread title).'),
+      hook: z.string().min(1).optional().describe('A hook line under the title.'),
+    })
+    .describe('Cover card options.'),
+]);
+
+export const OutroSchema = z.union([
+  z.boolean().describe('true: the default call to action; false: no outro.'),
+  z
+    .strictObject({
+      title: z.string().min(1).optional().describe('Big line (default: "Found this useful?").'),
+      text: z.string().min(1).optional().describe('Call to action (default: follow and repost).'),
+      link: z.url().optional().describe('A link to show (default: the thread source).'),
+    })
+    .describe('Outro card options.'),
+]);
+
 export const ThreadSchema = z
   .strictObject({
     $schema: z.string().optional().describe('JSON Schema reference, for editors.'),
@@ -67,6 +123,14 @@ export const ThreadSchema = z
       .url({ error: 'expected an absolute URL like https://example.com/thread' })
       .optional()
       .describe('Where the thread was published.'),
+    template: z.string().min(1).optional().describe('Template name (see `threadeck templates`) or path to a template file.'),
+    size: z
+      .string({ error: 'expected a size like "linkedin", "square", "story", "slides" or "1200x1500"' })
+      .optional()
+      .describe('Card size: linkedin (1080×1350, default), square, story, slides, or WIDTHxHEIGHT.'),
+    theme: ThemeSchema.optional(),
+    cover: CoverSchema.optional().describe('The cover card: on by default.'),
+    outro: OutroSchema.optional().describe('The closing call-to-action card: on by default.'),
     posts: z
       .array(PostSchema, { error: 'expected a list of posts' })
       .min(1, 'a thread needs at least one post')
@@ -76,6 +140,11 @@ export const ThreadSchema = z
   .describe('A threadeck thread file.');
 
 export type ThreadInput = z.infer<typeof ThreadSchema>;
+export type ThemeInput = z.infer<typeof ThemeSchema>;
+export type FontFilesInput = z.infer<typeof FontFilesSchema>;
+
+/** A separate theme file (--theme FILE): the `theme` object at top level. */
+export const ThemeFileSchema = ThemeSchema.extend({ $schema: z.string().optional() });
 export type PostInput = z.infer<typeof PostSchema>;
 
 /** The JSON Schema published as schema/thread.schema.json. */

@@ -3,7 +3,6 @@ import satori from 'satori';
 import type { Card, Deck } from '../model.ts';
 import { deckInfo } from '../layout/paginate.ts';
 import type { Template } from './template.ts';
-import { getTemplate } from './templates.ts';
 
 export interface SvgOptions {
   /** false: text stays <text> elements (with x, y, width, height) instead of glyph paths. */
@@ -13,14 +12,14 @@ export interface SvgOptions {
 export async function renderCardSvg(
   deck: Deck,
   card: Card,
-  template: Template = getTemplate(deck.templateName),
+  template: Template = deck.template,
   opts: SvgOptions = {},
 ): Promise<string> {
   const { size } = deck;
   const element = template.render({
     card,
     deck: deckInfo(deck.thread, deck.cards.length),
-    theme: template.theme,
+    theme: deck.theme,
     size,
     fontSize: card.fontSize,
     body: template.bodyBox(size),
@@ -35,8 +34,7 @@ export async function renderCardSvg(
 }
 
 export async function renderDeckSvgs(deck: Deck): Promise<string[]> {
-  const template = getTemplate(deck.templateName);
   const out: string[] = [];
-  for (const card of deck.cards) out.push(await renderCardSvg(deck, card, template));
+  for (const card of deck.cards) out.push(await renderCardSvg(deck, card));
   return out;
 }

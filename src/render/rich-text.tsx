@@ -23,6 +23,15 @@ export interface RichTextOptions {
   fontWeight?: number;
   /** Legibility floor: quoted text never gets smaller than this, code never below 0.85 of it. */
   minFontSize?: number;
+  /** Headings: size relative to the body (default 1.08), weight (700), family (the body's), colour. */
+  headingScale?: number;
+  headingWeight?: number;
+  headingFamily?: string;
+  headingColor?: string;
+  /** Line height of headings (default 1.15). */
+  headingLineHeight?: number;
+  /** Colour of paragraph text (default theme.text). */
+  color?: string;
 }
 
 /** Space between blocks: a body's height is the sum of its blocks' heights plus these gaps. */
@@ -50,12 +59,17 @@ function BlockView({ block, opts }: { block: Block; opts: RichTextOptions }): JS
     case 'paragraph':
     case 'heading':
       return (
-        <Text
-          spans={block.spans}
-          opts={opts}
-          size={block.kind === 'heading' ? fontSize * 1.08 : fontSize}
-          weight={block.kind === 'heading' ? 700 : undefined}
-        />
+        block.kind === 'heading' ? (
+          <Text
+            spans={block.spans}
+            opts={{ ...opts, lineHeight: opts.headingLineHeight ?? 1.15, color: opts.headingColor ?? opts.theme.text }}
+            size={fontSize * (opts.headingScale ?? 1.08)}
+            weight={opts.headingWeight ?? 700}
+            family={opts.headingFamily}
+          />
+        ) : (
+          <Text spans={block.spans} opts={opts} size={fontSize} />
+        )
       );
     case 'list':
       return (
@@ -100,7 +114,7 @@ function BlockView({ block, opts }: { block: Block; opts: RichTextOptions }): JS
       }
       return (
         <div style={{ display: 'flex', borderLeft: `${Math.max(4, fontSize * 0.12)}px solid ${theme.accent}`, paddingLeft: fontSize * 0.6 }}>
-          <RichBlocks blocks={block.blocks} opts={{ ...inner, theme: { ...theme, text: theme.muted } }} />
+          <RichBlocks blocks={block.blocks} opts={{ ...inner, color: theme.muted }} />
         </div>
       );
     }
@@ -139,10 +153,11 @@ function BlockView({ block, opts }: { block: Block; opts: RichTextOptions }): JS
   }
 }
 
-function Text({ spans, opts, size, weight }: { spans: Span[]; opts: RichTextOptions; size: number; weight?: number | undefined }): JSXNode {
+function Text({ spans, opts, size, weight, family }: { spans: Span[]; opts: RichTextOptions; size: number; weight?: number | undefined; family?: string | undefined }): JSXNode {
   return (
     <div
       style={{
+        ...(family ? { fontFamily: family } : {}),
         display: 'block',
         whiteSpace: 'pre-wrap',
         wordBreak: 'break-word',
@@ -150,7 +165,7 @@ function Text({ spans, opts, size, weight }: { spans: Span[]; opts: RichTextOpti
         lineHeight: opts.lineHeight ?? 1.38,
         fontWeight: weight ?? opts.fontWeight ?? 500,
         letterSpacing: -0.01 * size,
-        color: opts.theme.text,
+        color: opts.color ?? opts.theme.text,
       }}
     >
       {spans.map((s) => (

@@ -12,10 +12,12 @@ export interface SatoriAssets {
   loadAdditionalAsset: NonNullable<SatoriOptions['loadAdditionalAsset']>;
 }
 
-/** Assets for rendering `text` (all the text a deck shows). */
-export async function satoriAssets(text: string): Promise<SatoriAssets> {
+/** Assets for rendering `text` (all the text a deck shows), with a theme's font files if any. */
+export async function satoriAssets(text: string, brandFonts: readonly FontFace[] = []): Promise<SatoriAssets> {
+  const bundled = await fontsForText(text);
   return {
-    fonts: await fontsForText(text),
+    // Brand fonts first: satori falls back in array order for glyphs a family lacks.
+    fonts: brandFonts.length ? [...brandFonts, ...bundled] : bundled,
     graphemeImages: emojiGraphemeImages(text),
     loadAdditionalAsset: satoriAssetLoader() as SatoriAssets['loadAdditionalAsset'],
   };

@@ -3,7 +3,7 @@
 // size. The layout step measures `renderBody` with satori to choose the body text size, and
 // `render` must place that same body in a box of exactly `bodyBox(size)`.
 import type { JSXNode } from 'satori/jsx';
-import type { Author, Card, CardSize } from '../model.ts';
+import type { Author, Card, CardSize, ImageAsset } from '../model.ts';
 
 export interface Theme {
   background: string;
@@ -14,7 +14,14 @@ export interface Theme {
   accent: string;
   /** Text drawn on the accent colour. */
   onAccent: string;
+  /** Body text font family. */
   fontFamily: string;
+  /** Titles, names and big numbers (defaults to fontFamily). */
+  headingFamily?: string;
+  /** Logo image, for templates with a logo spot. */
+  logo?: ImageAsset;
+  /** Footer text (templates show the thread title when unset). */
+  footer?: string;
 }
 
 /** Thread-level facts every card may show. */

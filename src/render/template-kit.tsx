@@ -1,0 +1,95 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource satori/jsx */
+// Building blocks shared by templates: avatar, logo, swipe arrow, progress bar and dots, the
+// body box. Templates compose these; each template keeps its own look.
+import type { JSXNode } from 'satori/jsx';
+import type { Author } from '../model.ts';
+import { initials } from './text-blocks.ts';
+import type { Theme } from './template.ts';
+
+/** Round avatar: the author's picture, or initials on a two-colour gradient. */
+export function Avatar({ author, px, theme, ring }: { author: Author; px: number; theme: Theme; ring?: string }): JSXNode {
+  const border = ring ? { border: `${Math.max(2, px * 0.04)}px solid ${ring}` } : {};
+  if (author.avatar) {
+    return <img src={author.avatar.dataUri} width={px} height={px} style={{ borderRadius: px / 2, objectFit: 'cover', ...border }} />;
+  }
+  return (
+    <div
+      style={{
+        width: px,
+        height: px,
+        borderRadius: px / 2,
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        backgroundImage: `linear-gradient(135deg, ${theme.accent}, ${mix(theme.accent, '#7C3AED', 0.55)})`,
+        color: theme.onAccent,
+        fontFamily: theme.headingFamily ?? theme.fontFamily,
+        fontSize: px * 0.4,
+        fontWeight: 700,
+        ...border,
+      }}
+    >
+      {initials(author.name)}
+    </div>
+  );
+}
+
+/** The theme's logo scaled to a height, or nothing. */
+export function Logo({ theme, height }: { theme: Theme; height: number }): JSXNode {
+  const logo = theme.logo;
+  if (!logo) return null;
+  const width = Math.round((logo.width / logo.height) * height);
+  return <img src={logo.dataUri} width={width} height={height} style={{ objectFit: 'contain' }} />;
+}
+
+/** A right arrow drawn as a path, so the cue never depends on a font. */
+export function Arrow({ size, color, gap = 0.45 }: { size: number; color: string; gap?: number }): JSXNode {
+  return (
+    <svg width={size} height={size} viewBox="0 0 24 24" style={{ marginLeft: size * gap }}>
+      <path d="M4 12h15M13 5.5 19.5 12 13 18.5" fill="none" stroke={color} stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round" />
+    </svg>
+  );
+}
+
+/** A thin bar along the card's bottom edge, filled to `progress` (0–1). */
+export function ProgressBar({ width, height, progress, track, fill }: { width: number; height: number; progress: number; track: string; fill: string }): JSXNode {
+  return (
+    <div style={{ display: 'flex', position: 'absolute', left: 0, bottom: 0, width, height, backgroundColor: track }}>
+      <div style={{ display: 'flex', width: width * Math.min(1, Math.max(0, progress)), height, backgroundColor: fill }} />
+    </div>
+  );
+}
+
+/** One dot per post, the current one wide; for at most ~20 posts (a bar reads better beyond). */
+export function Dots({ count, current, size, on, off }: { count: number; current: number; size: number; on: string; off: string }): JSXNode {
+  return (
+    <div style={{ display: 'flex', alignItems: 'center' }}>
+      {Array.from({ length: count }, (_, i) => (
+        <div
+          style={{
+            width: i + 1 === current ? size * 2.6 : size,
+            height: size,
+            borderRadius: size / 2,
+            marginLeft: i ? size * 0.7 : 0,
+            backgroundColor: i + 1 === current ? on : off,
+          }}
+        />
+      ))}
+    </div>
+  );
+}
+
+/** Mixes two #rrggbb colours: t = 0 gives a, t = 1 gives b. */
+export function mix(a: string, b: string, t: number): string {
+  const pa = rgb(a);
+  const pb = rgb(b);
+  const c = pa.map((v, i) => Math.round(v + (pb[i]! - v) * t));
+  return `#${c.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+}
+
+export function rgb(hex: string): [number, number, number] {
+  let h = hex.replace('#', '');
+  if (h.length === 3) h = [...h].map((c) => c + c).join('');
+  return [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16)];
+}
