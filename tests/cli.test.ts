@@ -7,7 +7,7 @@ import { decodePng, runCli, tempDir } from './helpers.ts';
 const SOURCE = 'threads/devops-sre-platform-engineering.yaml';
 
 describe('threadeck build (spawned CLI)', () => {
-  it('renders the source thread: 9 numbered PNGs and a 9-page PDF, exit 0', () => {
+  it('renders the source thread: cover, 9 numbered posts and outro as PNGs, and an 11-page PDF, exit 0', () => {
     const out = tempDir();
     const r = runCli(['build', SOURCE, '--out', out]);
     expect(r.stderr).toBe('');
@@ -15,16 +15,16 @@ describe('threadeck build (spawned CLI)', () => {
     const dir = path.join(out, 'devops-sre-platform-engineering');
     const files = readdirSync(dir).sort();
     expect(files).toEqual([
-      ...Array.from({ length: 9 }, (_, i) => `devops-sre-platform-engineering-0${i + 1}.png`),
+      ...Array.from({ length: 11 }, (_, i) => `devops-sre-platform-engineering-${String(i + 1).padStart(2, '0')}.png`),
       'devops-sre-platform-engineering.pdf',
     ]);
     const png = decodePng(readFileSync(path.join(dir, files[0]!)));
     expect([png.width, png.height]).toEqual([1080, 1350]);
     const info = execFileSync('pdfinfo', [path.join(dir, 'devops-sre-platform-engineering.pdf')], { encoding: 'utf8' });
-    expect(info).toMatch(/^Pages:\s+9$/m);
+    expect(info).toMatch(/^Pages:\s+11$/m);
     expect(info).toMatch(/^Page size:\s+1080 x 1350 pts$/m);
     expect(info).toMatch(/^Title:\s+DevOps, SRE, and Platform Engineering$/m);
-    expect(r.stdout).toMatch(/1 thread ok, 0 failed · 9 cards/);
+    expect(r.stdout).toMatch(/1 thread ok, 0 failed · 11 cards/);
   });
 
   it('--json prints exactly one JSON document with threads, files and sizes', () => {
@@ -35,16 +35,16 @@ describe('threadeck build (spawned CLI)', () => {
     expect(report.ok).toBe(true);
     expect(report.threads).toHaveLength(1);
     const t = report.threads[0];
-    expect(t).toMatchObject({ input: 'tests/fixtures/threads/good.yaml', slug: 'good', cards: 3, warnings: [], errors: [] });
+    expect(t).toMatchObject({ input: 'tests/fixtures/threads/good.yaml', slug: 'good', cards: 5, warnings: [], errors: [] });
     const kinds = t.files.map((f: { kind: string }) => f.kind);
-    expect(kinds.filter((k: string) => k === 'png')).toHaveLength(3);
-    expect(kinds.filter((k: string) => k === 'svg')).toHaveLength(3);
+    expect(kinds.filter((k: string) => k === 'png')).toHaveLength(5);
+    expect(kinds.filter((k: string) => k === 'svg')).toHaveLength(5);
     expect(kinds.filter((k: string) => k === 'pdf')).toHaveLength(1);
     for (const f of t.files) {
       expect(statSync(f.path).size).toBe(f.bytes);
       expect([f.width, f.height]).toEqual([1080, 1350]);
     }
-    expect(t.files.find((f: { kind: string }) => f.kind === 'pdf').pages).toBe(3);
+    expect(t.files.find((f: { kind: string }) => f.kind === 'pdf').pages).toBe(5);
   });
 
   it('a broken file among good ones: exit 1, its position reported, the others written', () => {
@@ -57,8 +57,8 @@ describe('threadeck build (spawned CLI)', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${path.join(src, 'b-broken.yaml')}:6:5: this string has no closing "`);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
-    expect(readdirSync(path.join(out, 'a-good'))).toHaveLength(3);
-    expect(readdirSync(path.join(out, 'c-good'))).toHaveLength(2);
+    expect(readdirSync(path.join(out, 'a-good'))).toHaveLength(5); // cover, 3 posts, outro
+    expect(readdirSync(path.join(out, 'c-good'))).toHaveLength(4);
     expect(existsSync(path.join(out, 'b-broken'))).toBe(false);
 
     const json = JSON.parse(runCli(['build', src, '--out', out, '--format', 'png', '--json']).stdout);
@@ -106,7 +106,7 @@ describe('threadeck build (spawned CLI)', () => {
     expect(runCli(['build', file, '--out', out, '--format', 'png']).code).toBe(0);
     writeFileSync(file, 'title: t\nauthor: {name: A}\nposts: [one, two]\n');
     expect(runCli(['build', file, '--out', out, '--format', 'png']).code).toBe(0);
-    expect(readdirSync(path.join(out, 'shrinks')).sort()).toEqual(['shrinks-01.png', 'shrinks-02.png']);
+    expect(readdirSync(path.join(out, 'shrinks')).sort()).toEqual(['shrinks-01.png', 'shrinks-02.png', 'shrinks-03.png', 'shrinks-04.png']);
   });
 
   it('a failed re-run leaves the previous outputs untouched', () => {

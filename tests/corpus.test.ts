@@ -61,7 +61,10 @@ describe('corpus of hard posts', async () => {
     expect(parts(1)).toBeGreaterThan(1); // the 2,600-character post
     expect(parts(2)).toBeGreaterThan(1); // the 2,000-character word
     for (const n of [3, 4, 5, 6, 7, 8, 9, 10]) expect(parts(n)).toBe(1);
-    expect(deck.cards.map((c) => c.label)).toEqual(deck.cards.map((c) => `${c.number}/10`));
+    const posts = deck.cards.filter((c) => c.kind === 'post');
+    expect(posts.map((c) => c.label)).toEqual(posts.map((c) => `${c.number}/10`));
+    expect(deck.cards[0]!.kind).toBe('cover');
+    expect(deck.cards.at(-1)!.kind).toBe('outro');
   });
 
   it('keeps every text box inside the safe area', () => {

@@ -159,7 +159,7 @@ describe('a WebP through the real pipeline', () => {
     const thread = await loadThread('tests/fixtures/images/webp-image.yaml');
     expect(thread.posts[0]!.image).toMatchObject({ width: 800, height: 480 });
     const { pngs } = await renderThread(thread, { formats: ['png'] });
-    const card = PNG.sync.read(Buffer.from(pngs[0]!));
+    const card = PNG.sync.read(Buffer.from(pngs[1]!)); // after the cover
     expect([card.width, card.height]).toEqual([1080, 1350]);
     // The chart's one green bar (#16a34a) shows on the card: the image was not silently dropped.
     let green = 0;

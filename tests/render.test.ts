@@ -12,8 +12,9 @@ describe('layout', () => {
   it('numbers every card n/N in post order and marks the last', async () => {
     const thread = await loadThread('threads/devops-sre-platform-engineering.yaml');
     const deck = await layoutThread(thread);
-    expect(deck.cards.map((c) => c.label)).toEqual(['1/9', '2/9', '3/9', '4/9', '5/9', '6/9', '7/9', '8/9', '9/9']);
-    expect(deck.cards.map((c) => c.isLast)).toEqual([false, false, false, false, false, false, false, false, true]);
+    expect(deck.cards.map((c) => c.kind)).toEqual(['cover', ...Array(9).fill('post'), 'outro']);
+    expect(deck.cards.filter((c) => c.kind === 'post').map((c) => c.label)).toEqual(['1/9', '2/9', '3/9', '4/9', '5/9', '6/9', '7/9', '8/9', '9/9']);
+    expect(deck.cards.map((c) => c.isLast)).toEqual([...Array(10).fill(false), true]);
     expect(deck.size).toEqual({ width: 1080, height: 1350 });
   });
 
@@ -25,8 +26,9 @@ describe('layout', () => {
       expect(card.fontSize).toBeGreaterThanOrEqual(min);
       expect(card.fontSize).toBeLessThanOrEqual(max);
     }
-    const short = deck.cards[3]!; // one sentence
-    const long = deck.cards[4]!; // three paragraphs
+    const posts = deck.cards.filter((c) => c.kind === 'post');
+    const short = posts[3]!; // one sentence
+    const long = posts[4]!; // three paragraphs
     expect(short.fontSize).toBe(max);
     expect(long.fontSize).toBeLessThan(short.fontSize);
     expect(deck.warnings).toEqual([]);
@@ -40,7 +42,7 @@ describe('layout', () => {
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.map((c) => c.part)).toEqual(parts.map((_, i) => ({ index: i + 1, count: parts.length })));
     expect(parts.every((c) => c.label === '1/2')).toBe(true);
-    expect(deck.cards.at(-1)!.label).toBe('2/2');
+    expect(deck.cards.filter((c) => c.kind === 'post').at(-1)!.label).toBe('2/2');
     // Balanced: one size for all parts, at or above the minimum.
     expect(new Set(parts.map((c) => c.fontSize)).size).toBe(1);
     expect(parts[0]!.fontSize).toBeGreaterThanOrEqual(getTemplate('default').bodySize.min);
@@ -49,17 +51,17 @@ describe('layout', () => {
 });
 
 describe('PNG and PDF export', () => {
-  it('renders the source thread to nine 1080×1350 PNGs and a nine-page PDF of the same size', async () => {
+  it('renders the source thread to eleven 1080×1350 PNGs (cover, 9 posts, outro) and a PDF page per card', async () => {
     const thread = await loadThread('threads/devops-sre-platform-engineering.yaml');
     const out = await renderThread(thread, { formats: ['png', 'pdf'] });
-    expect(out.pngs).toHaveLength(9);
+    expect(out.pngs).toHaveLength(11);
     for (const png of out.pngs) {
       expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
       const img = decodePng(png);
       expect([img.width, img.height]).toEqual([1080, 1350]);
     }
     const pdf = await PDFDocument.load(out.pdf!, { updateMetadata: false });
-    expect(pdf.getPageCount()).toBe(9);
+    expect(pdf.getPageCount()).toBe(11);
     for (const page of pdf.getPages()) expect(page.getSize()).toEqual({ width: 1080, height: 1350 });
     expect(pdf.getTitle()).toBe('DevOps, SRE, and Platform Engineering');
     expect(pdf.getAuthor()).toBe('Ivan Velichko (@iximiuz)');
@@ -79,6 +81,7 @@ describe('PNG and PDF export', () => {
     });
     // …and the comparison would notice the wrong page.
     expect(meanAbsDiff(readFileSync(path.join(dir, 'page-2.png')), out.pngs[0]!)).toBeGreaterThan(4);
+    expect(out.pngs).toHaveLength(4);
   });
 
   it('gives the same bytes for the same input', async () => {
@@ -96,10 +99,11 @@ describe('default template, golden images', () => {
     const plain = await renderThread(await loadThread('tests/fixtures/threads/good.yaml'), { formats: ['png'] });
     const pictures = await renderThread(await loadThread('tests/fixtures/threads/with-images.yaml'), { formats: ['png'] });
     const cases: Array<[string, Uint8Array]> = [
-      ['default-initials-first', plain.pngs[0]!],
-      ['default-paragraphs', plain.pngs[1]!],
-      ['default-avatar-image', pictures.pngs[0]!],
-      ['default-last', pictures.pngs[1]!],
+      ['default-cover', plain.pngs[0]!],
+      ['default-paragraphs', plain.pngs[2]!],
+      ['default-avatar-image', pictures.pngs[1]!],
+      ['default-last-post', pictures.pngs[2]!],
+      ['default-outro', pictures.pngs[3]!],
     ];
     for (const [name, png] of cases) {
       const diff = matchGolden(name, png);
