@@ -7,7 +7,9 @@ import { orientation, designScale } from '../src/layout/sizes.ts';
 import type { CardSize } from '../src/model.ts';
 import { blockGap, RichBlocks } from '../src/render/rich-text.tsx';
 import { Arrow, Avatar, Logo, ProgressBar } from '../src/render/template-kit.tsx';
-import type { BoxSize, Template, TemplateProps } from '../src/render/template.ts';
+import type { BoxSize, Template, TemplateProps, Theme } from '../src/render/template.ts';
+import type { ContrastPair } from '../src/theme/contrast.ts';
+import { codeContrast } from '../src/text/highlight.ts';
 
 const theme = {
   background: '#F7F5F0',
@@ -227,6 +229,19 @@ function render(props: TemplateProps) {
   );
 }
 
+function contrast(t: typeof theme & Partial<Theme>): ContrastPair[] {
+  return [
+    { what: 'body text', fg: t.text, bg: t.background },
+    { what: 'handle, footer, quote text', fg: t.muted, bg: t.background },
+    { what: 'links, mentions, list markers', fg: t.accent, bg: t.background },
+    { what: 'n/N badge', fg: t.accent, bg: t.surface },
+    { what: 'swipe cue', fg: t.onAccent, bg: t.accent },
+    { what: 'inline code', fg: t.text, bg: t.surface },
+    { what: 'avatar initials', fg: t.onAccent, bg: t.accent, large: true },
+    ...codeContrast(),
+  ];
+}
+
 const template: Template = {
   name: 'default',
   description: 'Warm paper, author header, big text, n/N badge, swipe cue and progress bar; slides get a sidebar.',
@@ -236,6 +251,7 @@ const template: Template = {
   renderBody,
   blockGap,
   render,
+  contrast,
 };
 
 export default template;

@@ -75,3 +75,32 @@ async function readFaces(): Promise<FontFace[]> {
   }
   return Promise.all(jobs);
 }
+
+type FaceSpec = Pick<FontFace, 'weight' | 'style'>;
+
+const familyCache = new Map<string, Promise<FontFace[]>>();
+
+/**
+ * Faces of a @fontsource family for templates (read once per process): each subset gets its own
+ * family name (see subsetFamily), so CSS `fontFamily: family` draws Latin from the first and
+ * falls back to the others for accented letters.
+ */
+export function fontsourceFaces(pkg: string, family: string, faces: readonly FaceSpec[], subsets: readonly string[] = ['latin', 'latin-ext']): Promise<FontFace[]> {
+  const key = `${pkg}|${family}|${JSON.stringify(faces)}|${subsets.join(',')}`;
+  let p = familyCache.get(key);
+  if (!p) {
+    const dir = fontsourceDir(pkg);
+    const prefix = pkg.replace(/^@fontsource\//, '');
+    p = Promise.all(
+      subsets.flatMap((subset) =>
+        faces.map(async (face) => ({
+          name: subsetFamily(family, subset),
+          data: await readFile(path.join(dir, `${prefix}-${subset}-${face.weight}-${face.style}.woff`)),
+          ...face,
+        })),
+      ),
+    );
+    familyCache.set(key, p);
+  }
+  return p;
+}

@@ -59,7 +59,8 @@ export async function layoutThread(thread: Thread, opts: LayoutOptions = {}): Pr
   const { theme, fonts } = applyTheme(template.theme, [thread.options.theme, opts.theme]);
   const total = thread.posts.length;
   const warnings: Diagnostic[] = [];
-  const assets = await satoriAssets(threadText(thread), fonts);
+  const templateFonts = (await template.fonts?.()) ?? [];
+  const assets = await satoriAssets(threadText(thread), [...fonts, ...templateFonts]);
   warnings.push(...coverageWarnings(thread, assets.fonts));
   const ctx: LayoutContext = { template, theme, info: deckInfo(thread, total), size, assets, file: thread.file, warnings };
 

@@ -4,6 +4,8 @@
 // `render` must place that same body in a box of exactly `bodyBox(size)`.
 import type { JSXNode } from 'satori/jsx';
 import type { Author, Card, CardSize, ImageAsset } from '../model.ts';
+import type { FontFace } from '../assets/fonts.ts';
+import type { ContrastPair } from '../theme/contrast.ts';
 
 export interface Theme {
   background: string;
@@ -69,4 +71,11 @@ export interface Template {
   blockGap?(fontSize: number): number;
   /** The whole card; must draw `renderBody(props)` inside a `body`-sized box. */
   render(props: TemplateProps): JSXNode;
+  /** Extra bundled fonts the template draws with (e.g. a serif for headings); loaded once. */
+  fonts?(): Promise<FontFace[]>;
+  /**
+   * Every text colour the template draws on every background colour (gradient stops included),
+   * for the WCAG AA contrast test. Built-in templates must define it.
+   */
+  contrast?(theme: Theme): ContrastPair[];
 }

@@ -94,3 +94,9 @@ function toLines(spans: Span[]): Span[][] {
   }
   return lines;
 }
+
+/** Contrast pairs of the code panel (every token colour on the panel background). */
+export function codeContrast(): Array<{ what: string; fg: string; bg: string }> {
+  const { background, ...colours } = CODE_PALETTE;
+  return Object.entries(colours).map(([name, fg]) => ({ what: `code ${name}`, fg, bg: background }));
+}
