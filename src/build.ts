@@ -7,6 +7,7 @@ import { loadThread } from './load/load-thread.ts';
 import { renderThread, type RenderOptions } from './pipeline.ts';
 import { isCardFile, planOutputs } from './write/output-paths.ts';
 import { removeStale, writeFileAtomic } from './write/atomic.ts';
+import { platformWarnings } from './layout/platform-checks.ts';
 
 export interface BuildOptions extends RenderOptions {
   /** Output folder; each thread writes into `<outDir>/<slug>/`. */
@@ -88,6 +89,7 @@ async function buildOne(input: string, opts: BuildOptions, usedSlugs: Map<string
       const keep = new Set(plan.cards[kind].map((f) => path.basename(f)));
       await removeStale(plan.dir, (name) => isCardFile(name, slug, kind) && !keep.has(name));
     }
+    report.warnings.push(...platformWarnings(deck, opts.formats, rendered.pdf?.byteLength));
     if (rendered.pdf) {
       await writeFileAtomic(plan.pdf, rendered.pdf);
       report.files.push({ path: plan.pdf, kind: 'pdf', bytes: rendered.pdf.byteLength, width, height, pages: deck.cards.length });

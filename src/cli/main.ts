@@ -2,13 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { defineCommand, renderUsage, runCommand, type ArgsDef, type CommandDef } from 'citty';
 import { buildCommand } from './build-command.ts';
+import { templatesCommand } from './templates-command.ts';
 import { UsageError } from './usage-error.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; description: string };
 
 const root = defineCommand({
   meta: { name: 'threadeck', version: pkg.version, description: pkg.description },
-  subCommands: { build: buildCommand },
+  subCommands: { build: buildCommand, templates: templatesCommand },
 });
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
