@@ -76,6 +76,16 @@ describe('theme precedence: --theme file › thread file › template default', 
   });
 });
 
+describe('branding contrast', () => {
+  it('warns when theme colours make text hard to read', async () => {
+    const thread = await parseThread('title: t\nauthor: {name: A}\ntheme: { text: "#BBBBBB", background: "#FFFFFF" }\nposts: [hi]\n', { file: 'c.yaml' });
+    const deck = await layoutThread(thread);
+    expect(deck.warnings.map((w) => w.message)).toContain(
+      'theme colours: body text (#BBBBBB on #FFFFFF) has contrast 1.92:1, below WCAG AA (4.5:1); it will be hard to read',
+    );
+  });
+});
+
 describe('cover and outro', () => {
   it('are on by default, configurable, and can be turned off', async () => {
     const thread = await loadThread(`${BRAND}/thread.yaml`);

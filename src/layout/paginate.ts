@@ -9,6 +9,7 @@ import { loadTemplate } from '../render/templates.ts';
 import { satoriAssets, type SatoriAssets } from '../render/satori-assets.ts';
 import type { Block } from '../text/rich.ts';
 import { applyTheme, type ThemeOverrides } from '../theme/theme.ts';
+import { failingPairs } from '../theme/contrast.ts';
 import { bodyMeasurer, fitBlocks, sizeRange } from './fit.ts';
 import { coverBlocks, outroBlocks, postBlocks } from './post-blocks.ts';
 import { coverageWarnings, rtlErrors } from './script-check.ts';
@@ -62,6 +63,16 @@ export async function layoutThread(thread: Thread, opts: LayoutOptions = {}): Pr
   const templateFonts = (await template.fonts?.()) ?? [];
   const assets = await satoriAssets(threadText(thread), [...fonts, ...templateFonts]);
   warnings.push(...coverageWarnings(thread, assets.fonts));
+  if ((thread.options.theme || opts.theme) && template.contrast) {
+    for (const p of failingPairs(template.contrast(theme))) {
+      warnings.push({
+        severity: 'warning',
+        rule: 'contrast',
+        file: thread.file,
+        message: `theme colours: ${p.what} (${p.fg} on ${p.bg}) has contrast ${p.ratio.toFixed(2)}:1, below WCAG AA (${p.large ? '3' : '4.5'}:1); it will be hard to read`,
+      });
+    }
+  }
   const ctx: LayoutContext = { template, theme, info: deckInfo(thread, total), size, assets, file: thread.file, warnings };
 
   const cards: Card[] = [];
