@@ -5,7 +5,7 @@
 // the author, number and title in a sidebar beside the body. Written on satori's JSX runtime.
 import { orientation, designScale } from '../src/layout/sizes.ts';
 import type { CardSize } from '../src/model.ts';
-import { blockGap, RichBlocks } from '../src/render/rich-text.tsx';
+import { blockGap, quotePanel, RichBlocks } from '../src/render/rich-text.tsx';
 import { Arrow, Avatar, Logo, ProgressBar } from '../src/render/template-kit.tsx';
 import type { BoxSize, Template, TemplateProps, Theme } from '../src/render/template.ts';
 import type { ContrastPair } from '../src/theme/contrast.ts';
@@ -237,6 +237,8 @@ function contrast(t: typeof theme & Partial<Theme>): ContrastPair[] {
     { what: 'n/N badge', fg: t.accent, bg: t.surface },
     { what: 'swipe cue', fg: t.onAccent, bg: t.accent },
     { what: 'inline code', fg: t.text, bg: t.surface },
+    { what: 'quoted post text', fg: t.text, bg: quotePanel(t as Theme) },
+    { what: 'quoted post handle', fg: t.muted, bg: quotePanel(t as Theme) },
     { what: 'avatar initials', fg: t.onAccent, bg: t.accent, large: true },
     ...codeContrast(),
   ];

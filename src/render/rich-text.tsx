@@ -6,6 +6,7 @@ import type { JSXNode } from 'satori/jsx';
 import { CODE_PALETTE } from '../text/highlight.ts';
 import type { Block, Span } from '../text/rich.ts';
 import { fitImage } from './text-blocks.ts';
+import { mix } from './template-kit.tsx';
 import type { Theme } from './template.ts';
 
 import { MONO_FONT_STACK } from '../assets/fonts.ts';
@@ -41,8 +42,9 @@ export function blockGap(fontSize: number): number {
 
 export function RichBlocks({ blocks, opts }: { blocks: Block[]; opts: RichTextOptions }): JSXNode {
   const gap = blockGap(opts.fontSize);
+  // The font is set here, not inherited, so measuring the body alone lays it out exactly as the card does.
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', width: opts.width }}>
+    <div style={{ display: 'flex', flexDirection: 'column', width: opts.width, fontFamily: opts.theme.fontFamily }}>
       {blocks.map((block, i) => (
         <div style={{ display: 'flex', flexDirection: 'column', marginTop: i === 0 ? 0 : gap }}>
           <BlockView block={block} opts={opts} />
@@ -101,7 +103,7 @@ function BlockView({ block, opts }: { block: Block; opts: RichTextOptions }): JS
               border: `3px solid ${theme.surface}`,
               borderRadius: fontSize * 0.6,
               padding: fontSize * 0.7,
-              backgroundColor: 'rgba(255,255,255,0.55)',
+              backgroundColor: quotePanel(theme),
             }}
           >
             <div style={{ display: 'flex', alignItems: 'baseline', fontSize: fontSize * 0.72, marginBottom: fontSize * 0.35 }}>
@@ -151,6 +153,11 @@ function BlockView({ block, opts }: { block: Block; opts: RichTextOptions }): JS
       return <img src={block.image.dataUri} width={size.width} height={size.height} style={{ borderRadius: fontSize * 0.4 }} />;
     }
   }
+}
+
+/** The framed quote's panel: halfway between the background and the surface colour (opaque). */
+export function quotePanel(theme: Theme): string {
+  return mix(theme.background, theme.surface, 0.35);
 }
 
 function Text({ spans, opts, size, weight, family }: { spans: Span[]; opts: RichTextOptions; size: number; weight?: number | undefined; family?: string | undefined }): JSXNode {
