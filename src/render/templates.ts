@@ -4,11 +4,14 @@ import { stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { ThreadeckError } from '../diagnostics.ts';
 import type { Template } from './template.ts';
+import boldTemplate from '../../templates/bold.tsx';
+import darkTemplate from '../../templates/dark.tsx';
 import defaultTemplate from '../../templates/default.tsx';
+import editorialTemplate from '../../templates/editorial.tsx';
 
-const BUILT_IN: Record<string, Template> = {
-  [defaultTemplate.name]: defaultTemplate,
-};
+const BUILT_IN: Record<string, Template> = Object.fromEntries(
+  [defaultTemplate, darkTemplate, boldTemplate, editorialTemplate].map((t) => [t.name, t]),
+);
 
 export function templateNames(): string[] {
   return Object.keys(BUILT_IN);
