@@ -2,27 +2,27 @@
 /** @jsxImportSource satori/jsx */
 // "post" — each card looks like a crisp screenshot of the original post: a white rounded card with
 // a soft shadow floating on a cool grey page, holding the author row (avatar, name, @handle ·
-// date), the post text, its quote or image, and a bottom row with reply / repost / like outline
-// icons and the thread position. Outside the card: the footer (logo + title) at the top, dots or
-// a thin progress bar and a "Swipe →" cue at the bottom. Landscape slides put the footer, a big
-// position number and the cue in a sidebar on the left and the post card on the right.
+// date), the post text with its quote or image, and a bottom row with reply / repost / like
+// outline icons (no counts) and the thread position. Outside the card: story-style progress
+// segments at the top, the footer (logo + footer text or title) and a "Swipe →" cue at the bottom.
+// Landscape slides put the footer, a big position number, the progress and the cue in a sidebar
+// on the left and the post card on the right.
 //
-// Theme tokens here: `background` is the page around the card (drawn as a gentle gradient
-// towards the accent), `surface` is the post card itself (white by default), `text` / `muted` are
-// drawn on both, `accent` is links, mentions, hashtags, the swipe cue and the progress fill,
-// `onAccent` is the avatar initials. Inline code and the quoted-post frame need a surface that
-// differs from the card, so RichBlocks gets a theme whose surface is the card colour mixed a
-// little towards the text colour (`codeSurface` below).
+// Theme tokens here: `background` is the page around the card (a gentle gradient towards the
+// accent), `surface` is the post card itself (white by default), `text` and `muted` are drawn on
+// both, `accent` is links, mentions, hashtags, the swipe cue and the progress fill, `onAccent` is
+// the avatar initials. Inline code and the quoted-post frame need a colour that differs from the
+// card, so RichBlocks gets a theme whose background is the card and whose surface is the card
+// colour mixed a little towards `muted` (`bodyTheme`, `codeSurface` below).
 //
-// The white card hugs its content: the body box is exactly `bodyBox(size)` and centres the post
-// in it; the card's background, author row and action row are drawn around the content with
-// absolute positions, in space the geometry reserves above and below the body box. A short post
-// is a compact card in the middle of the page, a long one fills it, and no text ever leaves the
-// reserved area.
+// The card hugs its content: the body box is exactly `bodyBox(size)` and centres the post in it;
+// the card's background, author row and action row are drawn around the content with absolute
+// positions, in the space the geometry reserves above and below the body box. A short post is a
+// compact card in the middle of the page, a long one fills it, and no text leaves that space.
 import { orientation, designScale } from '../src/layout/sizes.ts';
 import type { CardSize } from '../src/model.ts';
-import { blockGap, RichBlocks } from '../src/render/rich-text.tsx';
-import { Arrow, Avatar, Dots, Logo, mix, rgb } from '../src/render/template-kit.tsx';
+import { blockGap, quotePanel, RichBlocks } from '../src/render/rich-text.tsx';
+import { Arrow, Avatar, Logo, mix, rgb } from '../src/render/template-kit.tsx';
 import type { BoxSize, Template, TemplateProps, Theme } from '../src/render/template.ts';
 import type { ContrastPair } from '../src/theme/contrast.ts';
 import { codeContrast } from '../src/text/highlight.ts';
@@ -32,7 +32,7 @@ const theme: Theme = {
   surface: '#FFFFFF',
   text: '#0F1419',
   muted: '#536471',
-  accent: '#1D64D8',
+  accent: '#1B5FD0',
   onAccent: '#FFFFFF',
   fontFamily: 'Inter',
 };
@@ -41,21 +41,26 @@ const BODY = { max: 64, min: 34 };
 
 /** Decorative and derived colours, all from the theme. */
 function palette(t: Theme) {
+  const pageTo = mix(t.background, t.accent, 0.05);
+  const shadow = mix(t.background, '#000000', 0.8);
   return {
     /** Page gradient: background → a touch of accent. */
     pageFrom: t.background,
-    pageTo: mix(t.background, t.accent, 0.06),
+    pageTo,
     /** Inline code, quoted-post frame (RichBlocks' surface). */
-    codeSurface: mix(t.surface, t.text, 0.06),
+    codeSurface: mix(t.surface, t.muted, 0.12),
     /** Hairline above the action row. */
     divider: mix(t.surface, t.text, 0.1),
     /** "Thread · N posts" pill on the cover. */
     pill: mix(t.surface, t.accent, 0.1),
-    /** Progress track and inactive dots on the page. */
+    /** Progress track on the page. */
     track: mix(t.background, t.text, 0.12),
     /** Avatar gradient's second stop (as the kit draws it). */
     avatarTo: mix(t.accent, '#7C3AED', 0.55),
-    shadow: rgb(mix(t.background, '#000000', 0.8)).join(','),
+    /** Shadow colour as "r,g,b" for rgba(). */
+    shadow: rgb(shadow).join(','),
+    /** The page where the footer row may meet the shadow's faint outer edge (at most 3 layers). */
+    pageShadowed: mix(pageTo, shadow, 0.036),
   };
 }
 
@@ -64,20 +69,22 @@ function geometry(size: CardSize) {
   const s = designScale(size);
   const o = orientation(size);
   const landscape = o === 'landscape';
-  // Inside the white card.
-  const avatar = 88 * s;
-  const padX = 60 * s;
-  const padY = 52 * s;
-  const headGap = 36 * s;
-  const actionRow = 44 * s;
-  const footGap = 30 * s; // body → hairline and hairline → action row
+  // Inside the white card; a little more compact on square and landscape cards, where height is short.
+  const k = o === 'portrait' ? s : 0.88 * s;
+  const avatar = 84 * k;
+  const padX = 58 * s;
+  const padY = 52 * k;
+  const headGap = 34 * k;
+  const actionRow = 44 * k;
+  const footGap = 28 * k; // body → hairline and hairline → action row
   const hairline = Math.max(1, 2 * s);
   const above = padY + avatar + headGap; // card top → body top, when the body is full
   const below = footGap + hairline + footGap + actionRow + padY; // body bottom → card bottom
   // Outside it.
-  const edge = 64 * s;
-  const rowH = 48 * s; // footer row on top, cue row at the bottom
-  const rowGap = 28 * s;
+  const edge = 68 * s; // page text sits a little inside the 64 px safe inset
+  const rowH = 44 * s; // footer and cue row at the bottom
+  const rowGap = (o === 'portrait' ? 28 : 18) * s; // between the card and the rows around it (≥ SHADOW_REACH − text inset)
+  const barH = 6 * s; // progress segments at the top
   if (landscape) {
     const sideX = 96 * s;
     const sidebar = Math.round(size.width * 0.26);
@@ -89,21 +96,27 @@ function geometry(size: CardSize) {
       width: cardRight - cardLeft - 2 * padX,
       height: cardBottom - cardTop - above - below,
     };
-    return { s, o, landscape, avatar, padX, padY, headGap, actionRow, footGap, hairline, above, below, edge, rowH, rowGap, sideX, sidebar, cardLeft, cardTop, body };
+    return { s, k, o, landscape, avatar, padX, padY, headGap, actionRow, footGap, hairline, above, below, edge, rowH, rowGap, barH, sideX, sidebar, cardLeft, cardTop, body };
   }
   // Stories: keep clear of the platform's own top and bottom overlays.
   const edgeY = o === 'portrait' && size.height / size.width > 1.6 ? 120 * s : edge;
-  const cardX = 48 * s;
-  const cardTop = edgeY + rowH + rowGap;
+  const barTop = edgeY - (o === 'portrait' ? 12 : 22) * s;
+  const cardX = 44 * s;
+  const cardTop = barTop + barH + rowGap + 2 * s;
   const cardBottom = size.height - edgeY - rowH - rowGap;
   const body: BoxSize = {
     width: size.width - 2 * (cardX + padX),
     height: cardBottom - cardTop - above - below,
   };
-  return { s, o, landscape, avatar, padX, padY, headGap, actionRow, footGap, hairline, above, below, edge, edgeY, rowH, rowGap, cardX, cardTop, body };
+  return { s, k, o, landscape, avatar, padX, padY, headGap, actionRow, footGap, hairline, above, below, edge, edgeY, rowH, rowGap, barH, barTop, cardX, cardTop, body };
 }
 
 type Geometry = ReturnType<typeof geometry>;
+
+/** The theme RichBlocks draws with: on the card (its background) with a grey for code and frames. */
+function bodyTheme(theme: Theme): Theme {
+  return { ...theme, background: theme.surface, surface: palette(theme).codeSurface };
+}
 
 function renderBody(props: TemplateProps) {
   const { card, fontSize, body, theme, size } = props;
@@ -114,7 +127,7 @@ function renderBody(props: TemplateProps) {
       blocks={card.blocks}
       opts={{
         fontSize,
-        theme: { ...theme, surface: palette(theme).codeSurface },
+        theme: bodyTheme(theme),
         width: body.width,
         height: body.height,
         minFontSize,
@@ -137,20 +150,72 @@ function formatDate(iso: string): string {
   return month ? `${month} ${Number(m[3])}, ${m[1]}` : iso;
 }
 
+/** Rough advance of a character in em, on the wide side (bold Inter), for truncating one-liners. */
+function charEm(ch: string): number {
+  const cp = ch.codePointAt(0) ?? 0;
+  if (cp >= 0x2e80 || ch.length > 2) return 1.08; // CJK, full-width, emoji sequences
+  if (/\s/.test(ch)) return 0.28;
+  if (/[A-Z]/.test(ch)) return 0.8;
+  if (/[a-z]/.test(ch)) return 0.58;
+  if (/[0-9]/.test(ch)) return 0.68;
+  if (cp < 0x80) return 0.5;
+  return 0.72;
+}
+
+function emWidth(text: string): number {
+  let w = 0;
+  for (const { segment } of new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)) w += charEm(segment);
+  return w;
+}
+
+/**
+ * Text for a single line of at most `maxWidth` px: cut with an ellipsis by a generous width
+ * estimate (satori's own `textOverflow: ellipsis` reports the uncut word's box, which would stick
+ * out of the safe area), and with no-break spaces, because satori lays out `nowrap` text word by
+ * word and a space's box can overlap the next word's by a pixel.
+ */
+function oneLine(text: string, maxWidth: number, fontSize: number): string {
+  const graphemes = Array.from(new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text), (g) => g.segment);
+  const budget = maxWidth / fontSize;
+  let used = 0;
+  let cut = graphemes.length;
+  for (const [i, g] of graphemes.entries()) {
+    used += charEm(g);
+    if (used > budget) {
+      cut = i;
+      break;
+    }
+  }
+  let out = text;
+  if (cut < graphemes.length) {
+    // make room for the ellipsis, and do not end on a space
+    let w = 0;
+    while (cut > 0 && w < 1.05) w += charEm(graphemes[--cut]!);
+    out = `${graphemes.slice(0, cut).join('').trimEnd()}…`;
+  }
+  return out.replace(/ /g, '\u00A0');
+}
+
 /** Avatar, bold name, muted "@handle · date". */
 function AuthorRow({ props, g, width }: { props: TemplateProps; g: Geometry; width: number }) {
   const { deck, theme } = props;
-  const s = g.s;
-  const second = [deck.author.handle, deck.date ? formatDate(deck.date) : undefined].filter(Boolean).join(' · ');
-  const line = { display: 'flex', overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', maxWidth: width - g.avatar - 24 * s } as const;
+  const maxWidth = width - g.avatar - 24 * g.k;
+  const line = { display: 'flex', overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', maxWidth } as const;
+  const nameSize = 34 * g.k;
+  const metaSize = 28 * g.k;
+  // A long handle is cut before the date is.
+  const date = deck.date ? formatDate(deck.date) : '';
+  const handle = deck.author.handle ?? '';
+  const dateWidth = date && handle ? emWidth(` · ${date}`) * metaSize : 0;
+  const second = handle && date && dateWidth < maxWidth * 0.6 ? `${oneLine(handle, maxWidth - dateWidth, metaSize)}\u00A0·\u00A0${oneLine(date, maxWidth, metaSize)}` : oneLine([handle, date].filter(Boolean).join(' · '), maxWidth, metaSize);
   return (
     <div style={{ display: 'flex', alignItems: 'center', width, height: g.avatar }}>
       <Avatar author={deck.author} px={g.avatar} theme={theme} />
-      <div style={{ display: 'flex', flexDirection: 'column', marginLeft: 24 * s, flexShrink: 1 }}>
-        <div style={{ ...line, fontSize: 34 * s, fontWeight: 700, lineHeight: 1.2, color: theme.text, fontFamily: theme.headingFamily ?? theme.fontFamily }}>
-          {deck.author.name}
+      <div style={{ display: 'flex', flexDirection: 'column', marginLeft: 24 * g.k, flexShrink: 1 }}>
+        <div style={{ ...line, fontSize: nameSize, fontWeight: 700, lineHeight: 1.2, color: theme.text, fontFamily: theme.headingFamily ?? theme.fontFamily }}>
+          {oneLine(deck.author.name, maxWidth, nameSize)}
         </div>
-        {second ? <div style={{ ...line, fontSize: 28 * s, fontWeight: 500, lineHeight: 1.3, color: theme.muted }}>{second}</div> : null}
+        {second ? <div style={{ ...line, fontSize: metaSize, fontWeight: 500, lineHeight: 1.3, color: theme.muted }}>{second}</div> : null}
       </div>
     </div>
   );
@@ -174,13 +239,12 @@ function Icon({ d, size, color, first }: { d: string; size: number; color: strin
 /** The card's bottom row: icons on the left, the thread position (or a cover/outro label) on the right. */
 function ActionRow({ props, g, width }: { props: TemplateProps; g: Geometry; width: number }) {
   const { card, deck, theme } = props;
-  const s = g.s;
   const p = palette(theme);
-  const icon = 38 * s;
+  const icon = 38 * g.k;
   let label;
   if (card.kind === 'cover') {
     label = (
-      <div style={{ display: 'flex', alignItems: 'center', height: g.actionRow, padding: `0 ${20 * s}px`, borderRadius: 999, backgroundColor: p.pill, color: theme.accent, fontWeight: 700 }}>
+      <div style={{ display: 'flex', alignItems: 'center', height: g.actionRow, padding: `0 ${20 * g.k}px`, borderRadius: 999, backgroundColor: p.pill, color: theme.accent, fontWeight: 700 }}>
         {`Thread · ${deck.posts} ${deck.posts === 1 ? 'post' : 'posts'}`}
       </div>
     );
@@ -189,7 +253,7 @@ function ActionRow({ props, g, width }: { props: TemplateProps; g: Geometry; wid
     label = <div style={{ display: 'flex', color: theme.muted, fontWeight: 600 }}>{text}</div>;
   }
   return (
-    <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', width, height: g.actionRow, fontSize: 27 * s }}>
+    <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', width, height: g.actionRow, fontSize: 27 * g.k }}>
       <div style={{ display: 'flex', alignItems: 'center' }}>
         <Icon d={ICONS.reply} size={icon} color={theme.muted} first />
         <Icon d={ICONS.repost} size={icon} color={theme.muted} />
@@ -198,6 +262,22 @@ function ActionRow({ props, g, width }: { props: TemplateProps; g: Geometry; wid
       {label}
     </div>
   );
+}
+
+/** How far the card's shadow reaches below it, px at 1080. */
+const SHADOW_REACH = 30;
+
+/**
+ * A soft drop shadow as stacked, growing, faint rounded rectangles: it looks like a blur, but
+ * costs nothing to rasterize (a blurred box-shadow makes resvg 10–15× slower per card).
+ */
+function shadowLayers(s: number): Array<{ e: number; dy: number; alpha: number }> {
+  // It reaches at most SHADOW_REACH below the card, so it never darkens the page under the footer row.
+  const n = 10;
+  const dy = 8;
+  const layers = Array.from({ length: n }, (_, i) => ({ e: (-8 + (i * (SHADOW_REACH - dy + 8)) / (n - 1)) * s, dy: dy * s, alpha: 0.012 }));
+  layers.push({ e: 0.5 * s, dy: 2 * s, alpha: 0.05 }); // contact shadow along the edge
+  return layers;
 }
 
 /**
@@ -214,6 +294,20 @@ function PostCard({ props, g }: { props: TemplateProps; g: Geometry }) {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'center', width: body.width, height: body.height }}>
       <div style={{ display: 'flex', flexDirection: 'column', position: 'relative', width: inner, minHeight: Math.min(body.height, 150 * s) }}>
+        {shadowLayers(s).map(({ e, dy, alpha }) => (
+          <div
+            style={{
+              display: 'flex',
+              position: 'absolute',
+              left: -g.padX - e,
+              right: -g.padX - e,
+              top: -g.above - e + dy,
+              bottom: -g.below - e - dy,
+              borderRadius: radius + Math.max(0, e),
+              backgroundColor: `rgba(${p.shadow},${alpha})`,
+            }}
+          />
+        ))}
         <div
           style={{
             display: 'flex',
@@ -224,13 +318,13 @@ function PostCard({ props, g }: { props: TemplateProps; g: Geometry }) {
             bottom: -g.below,
             backgroundColor: theme.surface,
             borderRadius: radius,
-            boxShadow: `0 ${24 * s}px ${64 * s}px rgba(${p.shadow},0.13), 0 ${2 * s}px ${6 * s}px rgba(${p.shadow},0.07)`,
           }}
         />
         <div style={{ display: 'flex', position: 'absolute', left: 0, top: -(g.avatar + g.headGap) }}>
           <AuthorRow props={props} g={g} width={inner} />
         </div>
-        {renderBody(props)}
+        {/* positioned, so it paints above the absolute card background */}
+        <div style={{ display: 'flex', flexDirection: 'column', position: 'relative', width: inner }}>{renderBody(props)}</div>
         <div
           style={{
             display: 'flex',
@@ -250,46 +344,80 @@ function PostCard({ props, g }: { props: TemplateProps; g: Geometry }) {
   );
 }
 
-function Footer({ props, maxWidth }: { props: TemplateProps; maxWidth: number }) {
-  const { deck, theme } = props;
+/** Logo and footer text (the thread title unless the theme sets one); up to `lines` lines. */
+function Footer({ props, maxWidth, lines = 1 }: { props: TemplateProps; maxWidth: number; lines?: number }) {
+  const { card, deck, theme } = props;
   const s = designScale(props.size);
+  const footer = theme.footer ?? (card.kind === 'cover' ? undefined : deck.title);
+  const fontSize = 26 * s;
+  const logoH = 40 * s;
+  const logoW = theme.logo ? Math.min(maxWidth * 0.5, (theme.logo.width / theme.logo.height) * logoH) + 16 * s : 0;
   return (
-    <div style={{ display: 'flex', alignItems: 'center', maxWidth, overflow: 'hidden', fontSize: 26 * s, fontWeight: 600, color: theme.muted }}>
+    <div style={{ display: 'flex', alignItems: 'center', maxWidth, overflow: 'hidden', fontSize, fontWeight: 600, color: theme.muted }}>
       {theme.logo ? (
-        <div style={{ display: 'flex', marginRight: 16 * s }}>
-          <Logo theme={theme} height={40 * s} />
+        <div style={{ display: 'flex', marginRight: 16 * s, maxWidth: logoW - 16 * s, overflow: 'hidden' }}>
+          <Logo theme={theme} height={logoH} />
         </div>
       ) : null}
-      <div style={{ display: 'flex', flexShrink: 1, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }}>{theme.footer ?? deck.title}</div>
+      {/* the cover already shows the title in the card */}
+      {footer && lines === 1 ? (
+        <div style={{ display: 'flex', flexShrink: 1, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }}>{oneLine(footer, maxWidth - logoW, fontSize)}</div>
+      ) : null}
+      {footer && lines > 1 ? (
+        <div style={{ display: 'block', flexShrink: 1, width: maxWidth - logoW, lineHeight: 1.3 }}>
+          {oneLine(footer, (maxWidth - logoW) * lines * 0.85, fontSize).replace(/\u00A0/g, ' ')}
+        </div>
+      ) : null}
     </div>
   );
 }
 
-/** Dots for short decks, a thin rounded bar beyond. */
-function Progress({ props, width }: { props: TemplateProps; width: number }) {
+/** One segment per card (like stories), filled up to this one; a continuous bar for long decks. */
+function Progress({ props, width, height }: { props: TemplateProps; width: number; height: number }) {
   const { card, deck, theme } = props;
   const s = designScale(props.size);
   const p = palette(theme);
-  const dot = 10 * s;
-  if (deck.cards <= 12 && deck.cards * dot * 1.7 + dot * 2 <= width) {
-    return <Dots count={deck.cards} current={card.index + 1} size={dot} on={theme.accent} off={p.track} />;
+  const gap = 6 * s;
+  const n = deck.cards;
+  const seg = (width - gap * (n - 1)) / n;
+  if (n > 1 && seg >= 10 * s) {
+    return (
+      <div style={{ display: 'flex', width, height }}>
+        {Array.from({ length: n }, (_, i) => (
+          <div style={{ display: 'flex', width: seg, height, marginLeft: i ? gap : 0, borderRadius: height / 2, backgroundColor: i <= card.index ? theme.accent : p.track }} />
+        ))}
+      </div>
+    );
   }
-  const h = 6 * s;
-  const progress = (card.index + 1) / deck.cards;
+  const progress = (card.index + 1) / n;
   return (
-    <div style={{ display: 'flex', width, height: h, borderRadius: h / 2, backgroundColor: p.track }}>
-      <div style={{ display: 'flex', width: Math.max(h, width * progress), height: h, borderRadius: h / 2, backgroundColor: theme.accent }} />
+    <div style={{ display: 'flex', width, height, borderRadius: height / 2, backgroundColor: p.track }}>
+      <div style={{ display: 'flex', width: Math.max(height, width * progress), height, borderRadius: height / 2, backgroundColor: theme.accent }} />
     </div>
   );
+}
+
+/** The swipe cue's text, or nothing on the outro and the last card. */
+function cueText(card: TemplateProps['card']): string | undefined {
+  if (card.isLast || card.kind === 'outro') return undefined;
+  return card.kind === 'cover' ? 'Swipe to read' : 'Swipe';
+}
+
+/** Estimated width of the cue (text + arrow), for the footer beside it. */
+function cueWidth(props: TemplateProps): number {
+  const text = cueText(props.card);
+  const px = 28 * designScale(props.size);
+  return text ? (emWidth(text) + 1.35) * px : 0;
 }
 
 function Cue({ props }: { props: TemplateProps }) {
   const { card, theme } = props;
   const s = designScale(props.size);
-  if (card.isLast || card.kind === 'outro') return null;
+  const text = cueText(card);
+  if (!text) return null;
   return (
     <div style={{ display: 'flex', alignItems: 'center', fontSize: 28 * s, fontWeight: 700, color: theme.accent }}>
-      {card.kind === 'cover' ? 'Swipe to read' : 'Swipe'}
+      {oneLine(text, Infinity, 28 * s)}
       <Arrow size={28 * s} color={theme.accent} gap={0.35} />
     </div>
   );
@@ -352,10 +480,10 @@ function render(props: TemplateProps) {
             height: sideH,
           }}
         >
-          <Footer props={props} maxWidth={g.sidebar} />
+          <Footer props={props} maxWidth={g.sidebar} lines={2} />
           <BigLabel props={props} />
           <div style={{ display: 'flex', flexDirection: 'column' }}>
-            <Progress props={props} width={g.sidebar * 0.6} />
+            <Progress props={props} width={g.sidebar} height={g.barH} />
             <div style={{ display: 'flex', height: g.rowH, alignItems: 'center', marginTop: 20 * s }}>
               <Cue props={props} />
             </div>
@@ -369,13 +497,13 @@ function render(props: TemplateProps) {
   }
 
   const rowWidth = size.width - 2 * g.edge;
-  const edgeY = g.edgeY ?? g.edge;
+  const edgeY = g.edgeY;
   return (
     <div style={root}>
-      <div style={{ display: 'flex', alignItems: 'center', position: 'absolute', left: g.edge, top: edgeY, width: rowWidth, height: g.rowH }}>
-        <Footer props={props} maxWidth={rowWidth} />
+      <div style={{ display: 'flex', position: 'absolute', left: g.edge, top: g.barTop }}>
+        <Progress props={props} width={rowWidth} height={g.barH} />
       </div>
-      <div style={{ display: 'flex', position: 'absolute', left: (g.cardX ?? 0) + g.padX, top: g.cardTop + g.above }}>
+      <div style={{ display: 'flex', position: 'absolute', left: g.cardX + g.padX, top: g.cardTop + g.above }}>
         <PostCard props={props} g={g} />
       </div>
       <div
@@ -390,7 +518,7 @@ function render(props: TemplateProps) {
           height: g.rowH,
         }}
       >
-        <Progress props={props} width={rowWidth * 0.3} />
+        <Footer props={props} maxWidth={rowWidth - cueWidth(props) - 40 * s} />
         <Cue props={props} />
       </div>
     </div>
@@ -403,14 +531,19 @@ function contrast(t: Theme): ContrastPair[] {
     { what: 'post text, author name (card)', fg: t.text, bg: t.surface },
     { what: 'handle, date, position, hook, quote text (card)', fg: t.muted, bg: t.surface },
     { what: 'links, mentions, hashtags, list markers (card)', fg: t.accent, bg: t.surface },
-    { what: 'inline code, quoted-post frame fill', fg: t.text, bg: p.codeSurface },
+    { what: 'inline code', fg: t.text, bg: p.codeSurface },
     { what: 'inline code in hooks and quotes', fg: t.muted, bg: p.codeSurface },
     { what: 'inline code in links', fg: t.accent, bg: p.codeSurface },
+    { what: 'quoted post text', fg: t.text, bg: quotePanel(bodyTheme(t)) },
+    { what: 'quoted post handle', fg: t.muted, bg: quotePanel(bodyTheme(t)) },
+    { what: 'quoted post links, mentions', fg: t.accent, bg: quotePanel(bodyTheme(t)) },
     { what: '"Thread · N posts" pill', fg: t.accent, bg: p.pill },
     { what: 'footer on the page (top of gradient)', fg: t.muted, bg: p.pageFrom },
     { what: 'footer on the page (bottom of gradient)', fg: t.muted, bg: p.pageTo },
     { what: 'swipe cue on the page (top of gradient)', fg: t.accent, bg: p.pageFrom },
     { what: 'swipe cue on the page (bottom of gradient)', fg: t.accent, bg: p.pageTo },
+    { what: 'footer at the edge of the card shadow', fg: t.muted, bg: p.pageShadowed },
+    { what: 'swipe cue at the edge of the card shadow', fg: t.accent, bg: p.pageShadowed },
     { what: 'slides: big number and label (top of gradient)', fg: t.text, bg: p.pageFrom, large: true },
     { what: 'slides: big number and label (bottom of gradient)', fg: t.text, bg: p.pageTo, large: true },
     { what: 'slides: "/N", "continued" (top of gradient)', fg: t.muted, bg: p.pageFrom },

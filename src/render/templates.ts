@@ -8,9 +8,10 @@ import boldTemplate from '../../templates/bold.tsx';
 import darkTemplate from '../../templates/dark.tsx';
 import defaultTemplate from '../../templates/default.tsx';
 import editorialTemplate from '../../templates/editorial.tsx';
+import postTemplate from '../../templates/post.tsx';
 
 const BUILT_IN: Record<string, Template> = Object.fromEntries(
-  [defaultTemplate, darkTemplate, boldTemplate, editorialTemplate].map((t) => [t.name, t]),
+  [defaultTemplate, darkTemplate, boldTemplate, editorialTemplate, postTemplate].map((t) => [t.name, t]),
 );
 
 export function templateNames(): string[] {
