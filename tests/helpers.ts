@@ -39,7 +39,10 @@ export function matchGolden(name: string, png: Uint8Array): ImageDiff {
     return { differentPixels: 0, ratio: 0 };
   }
   const diff = diffPngs(readFileSync(file), png);
-  if (diff.ratio > GOLDEN_TOLERANCE) writeFileSync(path.join('tests/.out', `${name}.actual.png`), png);
+  if (diff.ratio > GOLDEN_TOLERANCE) {
+    mkdirSync('tests/.out', { recursive: true });
+    writeFileSync(path.join('tests/.out', `${name}.actual.png`), png);
+  }
   return diff;
 }
 
