@@ -12,7 +12,7 @@ const tick = () => new Promise<void>((r) => setImmediate(r));
 
 const threads = await Promise.all(FILES.map((f) => loadThread(f)));
 const decks: Deck[] = [];
-for (const t of threads) decks.push(await layoutThread(t));
+for (const t of threads) decks.push(await layoutThread(t, { template: 'default' }));
 const cardCount = decks.reduce((n, d) => n + d.cards.length, 0);
 
 /** The bare stack: satori on the same element, resvg render, PNG encode — nothing else. */
@@ -30,7 +30,7 @@ async function bare(): Promise<void> {
 }
 
 async function threadeck(formats: Array<'png' | 'pdf'>): Promise<void> {
-  for (const t of threads) await renderThread(t, { formats });
+  for (const t of threads) await renderThread(t, { formats, template: 'default' });
 }
 
 async function time(fn: () => Promise<void>): Promise<number> {
@@ -54,7 +54,7 @@ const rows: Array<[string, number]> = [
 ];
 measureStats.calls = 0;
 measureStats.ms = 0;
-for (const t of threads) await layoutThread(t);
+for (const t of threads) await layoutThread(t, { template: 'default' });
 const layoutRow: [string, number] = ['  of which layout (auto-fit measuring)', measureStats.ms / cardCount];
 rows.splice(2, 0, layoutRow);
 const base = rows[0]![1];

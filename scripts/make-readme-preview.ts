@@ -5,9 +5,9 @@ import { loadFonts } from '../src/assets/fonts.ts';
 import { loadThread, renderThread, svgToPng } from '../src/index.ts';
 
 const picks: Array<[string, number]> = [
-  ['threads/devops-sre-platform-engineering.yaml', 0],
-  ['threads/small-prs-ship-faster.yaml', 3],
-  ['threads/postmortem-checklist.json', 1],
+  ['threads/devops-sre-platform-engineering.yaml', 1],
+  ['threads/small-prs-ship-faster.yaml', 4],
+  ['threads/postmortem-checklist.json', 0],
 ];
 const W = 400;
 const H = 500;
