@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { layoutThread, loadThread, parseThread, renderCardSvg, svgToPng, ThreadeckError } from '../src/index.ts';
 import { parseSize } from '../src/layout/sizes.ts';
 import { platformWarnings } from '../src/layout/platform-checks.ts';
@@ -141,7 +142,29 @@ describe('platform checks', () => {
   });
 });
 
+describe('font files', () => {
+  it('refuses a variable font (an fvar table) naming the file', async () => {
+    const { checkFontBytes } = await import('../src/assets/font-file.ts');
+    const sfnt = Buffer.alloc(12 + 16);
+    sfnt.writeUInt32BE(0x00010000, 0);
+    sfnt.writeUInt16BE(1, 4);
+    sfnt.write('fvar', 12, 'latin1');
+    expect(() => checkFontBytes(sfnt, 'Variable.ttf')).toThrow('font "Variable.ttf" is a variable font, which the renderer cannot draw');
+  });
+});
+
 describe('threadeck templates', () => {
+  it('--contact-sheet renders a thread in every template into one PNG', () => {
+    const out = path.join(tempDir(), 'sheet.png');
+    const r = runCli(['templates', '--contact-sheet', 'tests/fixtures/threads/good.yaml', '--out', out]);
+    expect(r.code).toBe(0);
+    const png = decodePng(readFileSync(out));
+    const rows = JSON.parse(runCli(['templates', '--json']).stdout).length;
+    expect(rows).toBeGreaterThanOrEqual(5);
+    expect(png.width).toBe(200 + 4 * (300 + 28) + 28);
+    expect(png.height).toBe(28 + rows * (375 + 28));
+  });
+
   it('--json lists every template with name and description', () => {
     const r = runCli(['templates', '--json']);
     expect(r.code).toBe(0);
