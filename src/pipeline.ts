@@ -3,7 +3,8 @@ import type { Deck, OutputKind, Thread } from './model.ts';
 import { layoutThread, type LayoutOptions } from './layout/paginate.ts';
 import { renderCardSvg } from './render/render-svg.ts';
 import { rasterize } from './export/png.ts';
-import { rastersToPdf, type PdfPage } from './export/pdf.ts';
+import { deckToPdf, type PdfPage } from './export/pdf.ts';
+import { cardLayout } from './render/card-layout.ts';
 
 export interface RenderOptions extends LayoutOptions {
   formats?: readonly OutputKind[];
@@ -32,11 +33,15 @@ export async function renderThread(thread: Thread, opts: RenderOptions = {}): Pr
     if (want.png || want.rgb) {
       const raster = rasterize(svg, want);
       if (raster.png) pngs.push(raster.png);
-      if (raster.rgb) pages.push({ width: raster.width, height: raster.height, rgb: raster.rgb });
+      if (raster.rgb) pages.push({ width: raster.width, height: raster.height, rgb: raster.rgb, layout: await cardLayout(deck, card) });
       await yieldToLoop();
     }
   }
   const out: RenderedThread = { deck, svgs, pngs };
-  if (want.rgb) out.pdf = await rastersToPdf(thread, pages);
+  if (want.rgb) {
+    const pdf = await deckToPdf(deck, pages);
+    out.pdf = pdf.bytes;
+    deck.warnings.push(...pdf.warnings);
+  }
   return out;
 }

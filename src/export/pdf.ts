@@ -1,29 +1,39 @@
-// Export: card rasters → one PDF, a page per card, page size = card size (1 px = 1 pt).
-// Pages are raw RGB deflated with node's zlib and embedded as image XObjects through pdf-lib's
-// low-level API (pdf-lib's embedPng decodes and re-deflates in JS: ~3× slower, and larger files).
-// Deterministic: no timestamps, fixed producer, so the same cards give the same bytes.
+// Export: the deck as one PDF, a page per card, page size = card size (1 px = 1 pt). Each page is
+// the card's raster (raw RGB deflated with node's zlib, embedded as an image XObject through
+// pdf-lib's low-level API — pdf-lib's embedPng decodes and re-deflates in JS, ~3× slower) under an
+// invisible text layer with the card's real text, plus link annotations, bookmarks, page labels
+// and metadata. Deterministic: no timestamps, so the same cards give the same bytes.
 import { deflateSync } from 'node:zlib';
-import { PDFDocument, drawObject, popGraphicsState, pushGraphicsState, concatTransformationMatrix } from 'pdf-lib';
-import type { Thread } from '../model.ts';
+import { PDFDocument, drawObject, popGraphicsState, pushGraphicsState, concatTransformationMatrix, type PDFRef } from 'pdf-lib';
+import type { Diagnostic } from '../diagnostics.ts';
+import type { Deck } from '../model.ts';
+import type { CardLayout } from '../render/card-layout.ts';
+import { PdfFontSet } from './pdf-fonts.ts';
+import { addOutline, addPageLabels, setMetadata } from './pdf-structure.ts';
+import { addLinks, addTextLayer } from './pdf-text.ts';
 
-export const PRODUCER = 'threadeck';
+export { PRODUCER } from './pdf-structure.ts';
 
 export interface PdfPage {
   width: number;
   height: number;
   /** 8-bit RGB pixels, width × height × 3 bytes. */
   rgb: Uint8Array;
+  /** The card's text and links, for the text layer; without it the page is an image only. */
+  layout?: CardLayout;
 }
 
-export async function rastersToPdf(thread: Thread, pages: readonly PdfPage[]): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create({ updateMetadata: false });
-  pdf.setTitle(thread.title, { showInWindowTitleBar: true });
-  pdf.setAuthor(thread.author.handle ? `${thread.author.name} (${thread.author.handle})` : thread.author.name);
-  pdf.setCreator(PRODUCER);
-  pdf.setProducer(PRODUCER);
-  if (thread.source) pdf.setSubject(thread.source);
+export interface PdfResult {
+  bytes: Uint8Array;
+  warnings: Diagnostic[];
+}
 
-  for (const { width, height, rgb } of pages) {
+export async function deckToPdf(deck: Deck, pages: readonly PdfPage[]): Promise<PdfResult> {
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  setMetadata(pdf, deck);
+  const fonts = new PdfFontSet(pdf, deck.assets.fonts);
+  const refs: PDFRef[] = [];
+  for (const { width, height, rgb, layout } of pages) {
     if (rgb.length !== width * height * 3) throw new Error(`page pixels do not match ${width}×${height}`);
     const stream = pdf.context.stream(deflateSync(rgb, { level: 6 }), {
       Type: 'XObject',
@@ -38,7 +48,19 @@ export async function rastersToPdf(thread: Thread, pages: readonly PdfPage[]): P
     const page = pdf.addPage([width, height]);
     const name = page.node.newXObject('Card', ref);
     page.pushOperators(pushGraphicsState(), concatTransformationMatrix(width, 0, 0, height, 0, 0), drawObject(name), popGraphicsState());
+    if (layout) {
+      await addTextLayer(page, layout, fonts, height);
+      addLinks(page, layout, height);
+    }
+    refs.push(page.ref);
   }
-  return pdf.save({ useObjectStreams: true });
+  addOutline(pdf, deck, refs);
+  addPageLabels(pdf, deck);
+  const warnings: Diagnostic[] = [...fonts.failed].map((face) => ({
+    severity: 'warning',
+    rule: 'pdf-font',
+    file: deck.thread.file,
+    message: `the PDF's text layer leaves out text in ${face}: that font could not be embedded (the pages still show it)`,
+  }));
+  return { bytes: await pdf.save({ useObjectStreams: true }), warnings };
 }
-

@@ -197,5 +197,19 @@ function SpanView({ span, opts }: { span: Span; opts: RichTextOptions }): JSXNod
     style.borderRadius = 6;
     style.padding = '0 6px';
   }
-  return <span style={style}>{span.text}</span>;
+  const href = linkTarget(span);
+  return href ? (
+    <span style={style} data-href={href}>
+      {span.text}
+    </span>
+  ) : (
+    <span style={style}>{span.text}</span>
+  );
+}
+
+/** Where a span links to in the PDF: its link, or an @mention's profile. */
+function linkTarget(span: Span): string | undefined {
+  if (span.href) return /^(https?|mailto):/i.test(span.href) ? span.href : undefined;
+  if (span.accent === 'mention') return `https://x.com/${span.text.replace(/^@/, '')}`;
+  return undefined;
 }
