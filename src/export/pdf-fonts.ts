@@ -2,7 +2,7 @@
 // pdf-lib + fontkit, and for each character the face that has it (requested family first, then
 // the same fallback order satori uses) — so extracted text is exactly the card's text.
 import fontkit from '@pdf-lib/fontkit';
-import type { PDFDocument, PDFFont } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFHexString } from 'pdf-lib';
 import type { FontFace } from '../assets/fonts.ts';
 import { fontCodePoints } from '../assets/font-coverage.ts';
 import type { TextRun } from '../render/card-layout.ts';
@@ -22,6 +22,17 @@ export class PdfFontSet {
     private readonly faces: readonly FontFace[],
   ) {
     pdf.registerFontkit(fontkit);
+  }
+
+  private readonly encoded = new Map<PDFFont, Map<string, PDFHexString>>();
+
+  /** font.encodeText, cached: words repeat, and pdf-lib's encoding (a fontkit layout) is slow. */
+  encode(font: PDFFont, text: string): PDFHexString {
+    let byText = this.encoded.get(font);
+    if (!byText) this.encoded.set(font, (byText = new Map()));
+    let hex = byText.get(text);
+    if (!hex) byText.set(text, (hex = font.encodeText(text)));
+    return hex;
   }
 
   /** The run's text cut into pieces, each with the embedded face that draws it. */

@@ -27,10 +27,16 @@ export async function addTextLayer(page: PDFPage, layout: CardLayout, fonts: Pdf
   for (const run of layout.runs) {
     const segments = await fonts.segments(run);
     if (!segments.length) continue;
-    const natural = segments.map((s) => s.font.widthOfTextAtSize(s.text, run.fontSize));
-    const total = natural.reduce((a, b) => a + b, 0);
-    // Stretch or squeeze so the selectable text covers the word as drawn.
-    const squeeze = total > 0 && run.width > 0 ? (run.width / total) * 100 : 100;
+    // A run in one face is drawn at its place and natural width (the same font satori used, so
+    // it covers the word within a letter-spacing); a run mixing faces is placed piece by piece,
+    // stretched to the width satori laid out. (Measuring text in pdf-lib is slow: only then.)
+    let natural = [run.width];
+    let squeeze = 100;
+    if (segments.length > 1) {
+      natural = segments.map((s) => s.font.widthOfTextAtSize(s.text, run.fontSize));
+      const total = natural.reduce((a, b) => a + b, 0);
+      if (total > 0 && run.width > 0) squeeze = (run.width / total) * 100;
+    }
     let x = run.x;
     for (const [i, seg] of segments.entries()) {
       // Keyed by the font object: subset files of one family share a PostScript name.
@@ -44,7 +50,7 @@ export async function addTextLayer(page: PDFPage, layout: CardLayout, fonts: Pdf
         setFontAndSize(key, run.fontSize),
         setCharacterSqueeze(squeeze),
         setTextMatrix(1, 0, 0, 1, x, pageHeight - run.y),
-        showText(seg.font.encodeText(seg.text)),
+        showText(fonts.encode(seg.font, seg.text)),
       );
       x += (natural[i]! * squeeze) / 100;
     }
