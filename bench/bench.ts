@@ -64,3 +64,11 @@ console.log('| pipeline | ms / card | vs bare |');
 console.log('|---|---:|---:|');
 for (const [name, ms] of rows) console.log(`| ${name} | ${ms.toFixed(1)} | ${(ms / base).toFixed(2)}× |`);
 console.log(`\nauto-fit: ${(measureStats.calls / cardCount).toFixed(1)} satori measurements per card`);
+let pngBytes = 0;
+let pdfBytes = 0;
+for (const t of threads) {
+  const out = await renderThread(t, { formats: ['png', 'pdf'], template: 'default' });
+  pngBytes += out.pngs.reduce((n, p) => n + p.byteLength, 0);
+  pdfBytes += out.pdf!.byteLength;
+}
+console.log(`bytes: PNGs ${(pngBytes / 1e6).toFixed(2)} MB, PDFs ${(pdfBytes / 1e6).toFixed(2)} MB (${((100 * pdfBytes) / pngBytes).toFixed(0)}% of the PNGs)`);
