@@ -1,9 +1,10 @@
-// The orchestrator: for each input file, load → lay out → render → export → write, and report.
+// The orchestrator: for each input file, load (or import) → lay out → render → export → write, and report.
 // One failed thread never stops the others; its old outputs stay untouched.
 import path from 'node:path';
 import { ThreadeckError, type Diagnostic } from './diagnostics.ts';
 import type { OutputKind } from './model.ts';
-import { loadThread } from './load/load-thread.ts';
+import { loadInput } from './import/load-input.ts';
+import { threadToMarkdown } from './export/markdown.ts';
 import { renderThread, type RenderOptions } from './pipeline.ts';
 import { isCardFile, planOutputs } from './write/output-paths.ts';
 import { removeStale, writeFileAtomic } from './write/atomic.ts';
@@ -21,8 +22,9 @@ export interface FileReport {
   path: string;
   kind: OutputKind;
   bytes: number;
-  width: number;
-  height: number;
+  /** Card size (PNG, SVG, PDF; not Markdown). */
+  width?: number;
+  height?: number;
   /** PDF only. */
   pages?: number;
 }
@@ -66,11 +68,25 @@ async function buildOne(input: string, opts: BuildOptions, usedSlugs: Map<string
   const started = performance.now();
   const report: ThreadReport = { input, slug: null, title: null, cards: 0, files: [], warnings: [], errors: [], ms: 0 };
   try {
-    const loaded = await loadThread(input);
+    const { thread: loaded, warnings } = await loadInput(input);
+    report.warnings.push(...warnings);
     const slug = uniqueSlug(loaded.slug, input, usedSlugs);
     const thread = { ...loaded, slug };
     report.slug = slug;
     report.title = thread.title;
+    // Markdown needs no rendering; it is written last, so a thread that fails leaves it untouched too.
+    const writeMarkdown = async () => {
+      if (!opts.formats.includes('md')) return;
+      const file = planOutputs(opts.outDir, slug, 0).md;
+      const md = threadToMarkdown(thread, { dir: path.dirname(file) });
+      await writeFileAtomic(file, md);
+      report.files.push({ path: file, kind: 'md', bytes: Buffer.byteLength(md) });
+    };
+    if (opts.formats.every((f) => f === 'md')) {
+      await writeMarkdown();
+      report.ms = Math.round(performance.now() - started);
+      return report;
+    }
     const rendered = await renderThread(thread, opts);
     const { deck } = rendered;
     report.cards = deck.cards.length;
@@ -94,6 +110,7 @@ async function buildOne(input: string, opts: BuildOptions, usedSlugs: Map<string
       await writeFileAtomic(plan.pdf, rendered.pdf);
       report.files.push({ path: plan.pdf, kind: 'pdf', bytes: rendered.pdf.byteLength, width, height, pages: deck.cards.length });
     }
+    await writeMarkdown();
   } catch (err) {
     report.errors.push(...toDiagnostics(err, input));
   }

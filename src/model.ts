@@ -128,5 +128,5 @@ export interface Deck {
   theme: Theme;
 }
 
-export type OutputKind = 'png' | 'pdf' | 'svg';
-export const OUTPUT_KINDS: readonly OutputKind[] = ['png', 'pdf', 'svg'];
+export type OutputKind = 'png' | 'pdf' | 'svg' | 'md';
+export const OUTPUT_KINDS: readonly OutputKind[] = ['png', 'pdf', 'svg', 'md'];

@@ -14,9 +14,9 @@ import { loadTemplate, templateNames } from '../render/templates.ts';
 import { loadThemeFile } from '../theme/load-theme.ts';
 
 export const buildCommand = defineCommand({
-  meta: { name: 'build', description: 'Render thread files (YAML/JSON) into PNG cards and a PDF.' },
+  meta: { name: 'build', description: 'Render thread files (YAML/JSON; raw .txt/.md/.html threads are imported on the fly) into PNG cards, a PDF, SVG or Markdown.' },
   args: {
-    inputs: { type: 'positional', required: false, description: 'Thread files, folders or globs (default: threads/)', valueHint: 'inputs…' },
+    inputs: { type: 'positional', required: false, description: 'Thread files (or raw .txt/.md/.html), folders or globs (default: threads/)', valueHint: 'inputs…' },
     out: { type: 'string', alias: 'o', default: 'output', description: 'Output folder; each thread goes to <out>/<slug>/', valueHint: 'DIR' },
     format: { type: 'string', alias: 'f', default: 'png,pdf', description: `Comma-separated formats: ${OUTPUT_KINDS.join(', ')}`, valueHint: 'LIST' },
     template: { type: 'string', alias: 't', description: 'Template name (threadeck templates) or path to a template file', valueHint: 'NAME|PATH' },

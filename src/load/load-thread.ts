@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ThreadeckError, type Diagnostic } from '../diagnostics.ts';
-import type { ImageAsset, Post, Thread } from '../model.ts';
+import type { ImageAsset, Post, SourcePosition, Thread } from '../model.ts';
 import { ImageError, loadImage } from '../assets/images.ts';
 import { ThreadSchema, type ThreadInput } from './schema.ts';
 import { issuesToDiagnostics } from './schema-issues.ts';
@@ -43,6 +43,22 @@ export async function parseThread(text: string, opts: ParseOptions = {}): Promis
       { severity: 'error', rule: 'schema', file, line: 1, column: 1, message: 'the file is empty; expected a thread with title, author and posts' },
     ]);
   }
+  return validate(doc, file, opts);
+}
+
+/**
+ * Validates thread data that did not come from a thread file (the importer's output) exactly as a
+ * file's. `locate` says where a path's value came from in the user's input (default: line 1).
+ */
+export async function threadFromInput(
+  value: unknown,
+  opts: ParseOptions & { locate?: (path: readonly PropertyKey[]) => SourcePosition } = {},
+): Promise<Thread> {
+  const locate = opts.locate ?? (() => ({ line: 1, column: 1 }));
+  return validate({ value, diagnostics: [], locate: (p) => locate(p) }, opts.file ?? '<memory>', opts);
+}
+
+async function validate(doc: ParsedDocument, file: string, opts: ParseOptions): Promise<Thread> {
   const result = ThreadSchema.safeParse(doc.value, { reportInput: true });
   if (!result.success) throw new ThreadeckError('INVALID_THREAD', issuesToDiagnostics(result.error.issues, doc, file));
 

@@ -1,4 +1,5 @@
-// The one place that names output files: output/<slug>/<slug>-01.png … and output/<slug>/<slug>.pdf.
+// The one place that names output files: output/<slug>/<slug>-01.png …, output/<slug>/<slug>.pdf and
+// output/<slug>/<slug>.md.
 import path from 'node:path';
 import type { OutputKind } from '../model.ts';
 
@@ -6,6 +7,8 @@ export interface OutputPlan {
   dir: string;
   cards: Record<'png' | 'svg', string[]>;
   pdf: string;
+  /** The Markdown export. */
+  md: string;
 }
 
 export function planOutputs(outDir: string, slug: string, cardCount: number): OutputPlan {
@@ -13,7 +16,7 @@ export function planOutputs(outDir: string, slug: string, cardCount: number): Ou
   const width = Math.max(2, String(cardCount).length);
   const names = (ext: string) =>
     Array.from({ length: cardCount }, (_, i) => path.join(dir, `${slug}-${String(i + 1).padStart(width, '0')}.${ext}`));
-  return { dir, cards: { png: names('png'), svg: names('svg') }, pdf: path.join(dir, `${slug}.pdf`) };
+  return { dir, cards: { png: names('png'), svg: names('svg') }, pdf: path.join(dir, `${slug}.pdf`), md: path.join(dir, `${slug}.md`) };
 }
 
 /** True for a file this tool wrote as a card of `slug` in an earlier run (any card count). */

@@ -1,0 +1,126 @@
+// A recogniser's draft → a thread file's content: the author decided, replies removed (or kept as
+// quotes), "1/" markers stripped, images resolved, the title and the missing pieces filled in — each
+// guess said in a warning.
+import type { ThreadInput } from '../load/schema.ts';
+import { MAX_POSTS } from '../load/schema.ts';
+import { parseAuthor } from './from-json.ts';
+import { localImage, takeImages } from './images.ts';
+import { stripLeadingMarker, stripTrailingMarker } from './markers.ts';
+import { clip } from './post-text.ts';
+import { titleFromPost } from './title.ts';
+import type { Draft, DraftAuthor, DraftPost, ImportLog, ImportOptions } from './types.ts';
+
+type PostInput = ThreadInput['posts'][number];
+
+export interface Finished {
+  /** Undefined when no post was found. */
+  thread?: ThreadInput;
+  postLines: number[];
+}
+
+const HANDLE_OK = /^[A-Za-z0-9_.-]{1,64}$/;
+
+export async function finishDraft(draft: Draft, log: ImportLog, opts: ImportOptions & { baseDir: string; outDir: string }): Promise<Finished> {
+  const author: DraftAuthor = { ...draft.author };
+  if (opts.author) Object.assign(author, parseAuthor(opts.author));
+  if (author.handle && !HANDLE_OK.test(author.handle)) delete author.handle;
+
+  // Replies: posts whose header names someone other than the thread's author.
+  const own: DraftPost[] = [];
+  for (const post of draft.posts) {
+    if (!post.author || sameAuthor(post.author, author)) {
+      own.push(post);
+      continue;
+    }
+    const who = post.author.handle ? `@${post.author.handle}` : (post.author.name ?? 'someone else');
+    if (opts.keepReplies) {
+      own.push({ ...post, text: `Reply from ${who}:`, images: [], quote: { author: post.author, text: post.text }, author: undefined });
+      continue;
+    }
+    post.text.split('\n').forEach((l, i) => log.remove(post.line + i, l, `reply by ${who} (--keep-replies keeps it)`));
+  }
+
+  // "1/", "(2/9)"… markers the author typed: the cards number the posts themselves.
+  if (!draft.exact) {
+    own.forEach((p, i) => {
+      const before = p.text;
+      p.text = stripTrailingMarker(stripLeadingMarker(p.text, i + 1), i + 1, own.length).trim();
+      if (p.text !== before) log.remove(p.line, diffMarker(before, p.text), 'post number marker');
+    });
+  }
+
+  const posts: PostInput[] = [];
+  const postLines: number[] = [];
+  for (const p of own) {
+    takeImages(p, log);
+    const out: { text: string; image?: string; alt?: string; quote?: { author: { name: string; handle?: string }; text: string } } = { text: p.text };
+    for (const img of p.images) {
+      if (out.image) {
+        log.warn(img.line, `post ${posts.length + 1} has another image, ${img.src}; a post shows one image, so it was left out`);
+        continue;
+      }
+      const found = await localImage(img.src, opts.baseDir, opts.outDir);
+      if ('path' in found) {
+        out.image = found.path;
+        if (img.alt) out.alt = img.alt;
+      } else log.warn(img.line, `post ${posts.length + 1}: image ${clip(img.src, 100)} ${found.why}`, 'import-image');
+    }
+    if (p.quote) {
+      const q = p.quote;
+      const name = q.author.name ?? q.author.handle;
+      if (name && q.text.trim()) {
+        out.quote = { author: { name, ...(q.author.handle && HANDLE_OK.test(q.author.handle) && { handle: `@${q.author.handle}` }) }, text: q.text.trim() };
+      } else if (q.text.trim()) {
+        out.text = `${out.text}\n\n> ${q.text.trim().split('\n').join('\n> ')}`.trim();
+        log.warn(p.line, `post ${posts.length + 1}: the quoted post names no author; its text was kept as a > quote in the post`);
+      }
+    }
+    if (!out.text) {
+      if (out.image) {
+        out.text = out.alt || '📷';
+        log.warn(p.line, `post ${posts.length + 1} is only an image; its text was set to ${out.alt ? 'the image description' : '"📷"'}`);
+      } else if (out.quote) out.text = '↪';
+      else continue;
+    }
+    posts.push(out.image || out.quote || out.alt ? out : out.text);
+    postLines.push(p.line);
+  }
+
+  if (posts.length === 0) return { postLines };
+  if (posts.length > MAX_POSTS) log.warn(undefined, `${posts.length} posts found; a thread holds at most ${MAX_POSTS}`);
+
+  const first = own[0]!;
+  let title = opts.title?.trim() || draft.title?.trim() || titleFromPost(first.text);
+  if (!title) title = 'Untitled thread';
+  if (!author.name) {
+    if (author.handle) {
+      author.name = author.handle;
+      log.warn(undefined, `the input names the author only by the handle @${author.handle}; author.name is set to "${author.handle}" — put the real name there (or pass --author "Name @${author.handle}")`, 'import-author');
+    } else {
+      author.name = 'Unknown author';
+      log.warn(undefined, 'the input does not name the author; author.name is set to "Unknown author" — put the real name there (or pass --author "Name @handle")', 'import-author');
+    }
+  }
+  const thread: ThreadInput = { title, author: { name: author.name, ...(author.handle && { handle: `@${author.handle}` }) }, posts };
+  if (draft.avatar) {
+    const found = await localImage(draft.avatar.src, opts.baseDir, opts.outDir);
+    if ('path' in found) thread.author.avatar = found.path;
+    else log.warn(draft.avatar.line, `avatar ${clip(draft.avatar.src, 100)} ${found.why}`, 'import-image');
+  }
+  const date = draft.date ?? first.date;
+  if (date) thread.date = date;
+  const source = draft.source ?? first.url;
+  if (source && /^https?:\/\/\S+$/.test(source)) thread.source = source;
+  return { thread, postLines };
+}
+
+function sameAuthor(a: DraftAuthor, thread: DraftAuthor): boolean {
+  if (a.handle && thread.handle) return a.handle.toLowerCase() === thread.handle.toLowerCase();
+  if (a.name && thread.name) return a.name === thread.name;
+  return true;
+}
+
+function diffMarker(before: string, after: string): string {
+  const at = before.indexOf(after);
+  return at < 0 ? before.split('\n')[0]! : `${before.slice(0, at)}${at + after.length < before.length ? ` … ${before.slice(at + after.length)}` : ''}`.trim();
+}

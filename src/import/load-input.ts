@@ -1,0 +1,51 @@
+// Any input `threadeck build` accepts → a Thread: thread files (YAML/JSON) load as before; raw
+// inputs (.txt, .md, .html, a JSON array of posts) are imported on the fly, with the importer's warnings.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ThreadeckError, type Diagnostic } from '../diagnostics.ts';
+import type { Thread } from '../model.ts';
+import { parseThread, threadFromInput } from '../load/load-thread.ts';
+import { slugify } from '../load/slug.ts';
+import { importThread } from './import-thread.ts';
+import type { ImportResult } from './types.ts';
+
+/** Extensions imported rather than loaded as thread files. */
+export const RAW_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm'];
+
+export const isRawInput = (file: string): boolean => RAW_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase());
+
+/** "threads/x.thread.md" → "x": the output folder of a raw input. */
+export function rawSlug(file: string): string {
+  return slugify(path.basename(file).replace(/\.[^.]+$/, '').replace(/\.thread$/i, ''));
+}
+
+export interface LoadedInput {
+  thread: Thread;
+  /** The importer's warnings (raw inputs only). */
+  warnings: Diagnostic[];
+}
+
+export async function loadInput(file: string): Promise<LoadedInput> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a thread file' : `cannot read (${code ?? String(err)})`;
+    throw new ThreadeckError('IO', [{ severity: 'error', rule: 'io', file, message: why }]);
+  }
+  const baseDir = path.dirname(file);
+  const jsonPosts = path.extname(file).toLowerCase() === '.json' && /^\s*(\[|window\.YTD\.)/.test(text.replace(/^\uFEFF/, ''));
+  if (!isRawInput(file) && !jsonPosts) return { thread: await parseThread(text, { file, baseDir }), warnings: [] };
+  const result = await importThread(text, { file, baseDir });
+  const thread = await threadFromImport(result, { file, baseDir, slug: rawSlug(file) });
+  return { thread, warnings: result.warnings };
+}
+
+/** Validates an import as a thread file is validated; diagnostics point at the input's lines. */
+export function threadFromImport(result: ImportResult, opts: { file: string; baseDir: string; slug?: string }): Promise<Thread> {
+  return threadFromInput(result.thread, {
+    ...opts,
+    locate: (at) => ({ line: at[0] === 'posts' && typeof at[1] === 'number' ? (result.postLines[at[1]] ?? 1) : 1, column: 1 }),
+  });
+}

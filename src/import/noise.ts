@@ -1,0 +1,68 @@
+// Page noise: lines a reader site, x.com or a clipper adds around a thread (ads, menus, view counts,
+// prompts, link-card boilerplate), each with the reason it is removed; and lines that only look like it.
+
+/** Why a line is page noise, or undefined when it is not. `feed` starts a "More from @…" feed. */
+export interface NoiseMatch {
+  reason: string;
+  /** Everything after this line is someone's feed, not the thread. */
+  feed?: boolean;
+}
+
+const RULES: [RegExp, string][] = [
+  // Ads and the banner asking to turn off ad blockers.
+  [/^(advertisements?|sponsored|promoted|ads?|remove ads|report (this )?ad|hide (this )?ad)$/, 'ad'],
+  [/\badblock(er)?s?\b/, 'ad-blocker banner'],
+  // Reader-site menus and calls to action.
+  [/^(actions|update thread|what you can do|visual editor|visual editor carousel maker( new)?|carousel maker( new)?)$/, 'reader-site menu'],
+  [/^(download as pdf|save to notion|export as markdown|save as pdf|print|copy link|share|share this (page|thread)!?|linkedin (&|and) instagram carousel maker)$/, 'reader-site menu'],
+  [/^(create (a )?free account|includes \d+-day premium trial|become (a )?premium( member)?.*|go premium|upgrade to premium|log ?in|sign ?in|sign ?up|register|subscribe|follow|unfollow|home|menu|search)$/, 'reader-site menu'],
+  [/^(thread reader( app)?|thread by @\w+( on thread reader app)?|enjoying this thread\??|don'?t miss the next one!?|read (it )?on (twitter|x)|view (it )?on (twitter|x)|open (it )?(in|on) (twitter|x))$/, 'reader-site menu'],
+  // View counts and engagement numbers.
+  [/^[\d.,]+\s*[km]?\s+views?\b.*$/, 'view count'],
+  [/^views?$/, 'view count'],
+  [/^([\d.,]+\s*[km]?\s+(views?|likes?|reposts?|retweets?|replies|reply|quotes?|bookmarks?)\s*[·•|,]?\s*)+$/, 'engagement counts'],
+  [/^,?\s*\d+\s+(tweets|posts),\s*\d+\s+min(ute)?s? read$/, 'reader-site thread info'],
+  [/^\d+\s+min(ute)?s? read$/, 'reader-site thread info'],
+  // Reader-site prompts (unroll, refresh, PDF, donations).
+  [/^missing some (tweets?|posts?) in this thread\??.*$/, 'reader-site prompt'],
+  [/^(you can )?(try to )?force a refresh\.?$/, 'reader-site prompt'],
+  [/^(@threadreaderapp unroll|unroll|unroll (this|a) thread|try unrolling a thread yourself!?|.*mention us with (a|the) keyword "?unroll"?.*|follow @threadreaderapp to mention us!?|practice here first or read more on our help page!?)$/, 'unroll prompt'],
+  [/^(this (thread|content) may be removed any ?time!?|(twitter|x) may remove this content at any ?time!?.*|get real-time email alerts.*|stay in touch and get notified.*|did thread reader help you today\??|support us!? we are indie developers!?|read more about how we.*|don'?t want to be a premium member.*|make a small donation.*|donate via paypal|or donate anonymously using crypto!?|thank you for your support!?|help us keep running.*|keep current with.*|this site is made by.*indie developers.*)$/, 'reader-site prompt'],
+  // x.com page furniture.
+  [/^(show (more|less|this thread|replies|more replies|additional replies.*|probable spam)|translate (post|tweet)|post your reply|reply|repost|reposted|retweet|retweeted|like|quote|bookmark|who to follow|relevant people|trending now|what'?s happening|new to x\?|don'?t miss what'?s happening|people on x are the first to know\.?|read \d+ repl(y|ies))$/, 'x.com page text'],
+  [/^(terms of service|privacy policy|cookie policy|accessibility|ads info)(\s*[·|]\s*(terms of service|privacy policy|cookie policy|accessibility|ads info|more|…|\.\.\.))*$/, 'x.com page text'],
+  [/^© \d{4} (x|twitter),? (corp|inc)\.?$/, 'x.com page text'],
+  // Link-card boilerplate.
+  [/^from [a-z0-9-]+(\.[a-z0-9-]+)+$/, 'link card'],
+];
+
+const FEED = /^(more (threads )?(from|by) @?\S.*|more from this author|related threads|trending threads)$/;
+
+/** The line with list bullets, Markdown emphasis and link syntax removed, lower-cased, for matching. */
+export function normaliseForMatch(line: string): string {
+  return line
+    .trim()
+    .replace(/^(#{1,6}\s+|>\s*)+/, '')
+    .replace(/^([•·▪◦*+-]|\d+\.)\s+/, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_]{1,3}([^*_]+)[*_]{1,3}/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+export function noiseReason(line: string): NoiseMatch | undefined {
+  const s = normaliseForMatch(line);
+  if (!s) return undefined;
+  if (FEED.test(s)) return { reason: '"More from" feed', feed: true };
+  for (const [re, reason] of RULES) if (re.test(s)) return { reason };
+  return undefined;
+}
+
+const SUSPECT = /\b(advertis\w*|sponsored|promoted|adblock|unroll\w*|thread ?reader|download as pdf|save to notion|carousel maker|create (a )?free account|force a refresh|\d[\d.,]*\s*[km]?\s+views)\b/i;
+
+/** A kept line that looks like page text (a noise word in a longer line): flagged, never removed. */
+export function looksLikeNoise(line: string): boolean {
+  const s = line.trim();
+  return s.length > 0 && s.length <= 160 && SUSPECT.test(s) && !noiseReason(s);
+}
