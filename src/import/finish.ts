@@ -25,28 +25,33 @@ export async function finishDraft(draft: Draft, log: ImportLog, opts: ImportOpti
   if (opts.author) Object.assign(author, parseAuthor(opts.author));
   if (author.handle && !HANDLE_OK.test(author.handle)) delete author.handle;
 
+  // "1/", "(2/9)"… markers the author typed: the cards number the posts themselves. Counted over the
+  // author's own posts, so a reply in between does not shift them.
+  const isOwn = (p: DraftPost) => !p.author || sameAuthor(p.author, author);
+  if (!draft.exact) {
+    const mine = draft.posts.filter(isOwn);
+    mine.forEach((p, i) => {
+      const lead = stripLeadingMarker(p.text, i + 1);
+      if (lead !== p.text) log.remove(p.line, p.text.slice(0, p.text.length - lead.length), 'post number marker');
+      const trail = stripTrailingMarker(lead, i + 1, mine.length);
+      if (trail !== lead) log.remove(p.line + lead.slice(0, trail.length).split('\n').length - 1, lead.slice(trail.length), 'post number marker');
+      p.text = trail.trim();
+    });
+  }
+
   // Replies: posts whose header names someone other than the thread's author.
   const own: DraftPost[] = [];
   for (const post of draft.posts) {
-    if (!post.author || sameAuthor(post.author, author)) {
+    if (isOwn(post)) {
       own.push(post);
       continue;
     }
-    const who = post.author.handle ? `@${post.author.handle}` : (post.author.name ?? 'someone else');
+    const who = post.author?.handle ? `@${post.author.handle}` : (post.author?.name ?? 'someone else');
     if (opts.keepReplies) {
-      own.push({ ...post, text: `Reply from ${who}:`, images: [], quote: { author: post.author, text: post.text }, author: undefined });
+      own.push({ ...post, text: `Reply from ${who}:`, images: [], quote: { author: post.author!, text: post.text }, author: undefined });
       continue;
     }
     post.text.split('\n').forEach((l, i) => log.remove(post.line + i, l, `reply by ${who} (--keep-replies keeps it)`));
-  }
-
-  // "1/", "(2/9)"… markers the author typed: the cards number the posts themselves.
-  if (!draft.exact) {
-    own.forEach((p, i) => {
-      const before = p.text;
-      p.text = stripTrailingMarker(stripLeadingMarker(p.text, i + 1), i + 1, own.length).trim();
-      if (p.text !== before) log.remove(p.line, diffMarker(before, p.text), 'post number marker');
-    });
   }
 
   const posts: PostInput[] = [];
@@ -118,9 +123,4 @@ function sameAuthor(a: DraftAuthor, thread: DraftAuthor): boolean {
   if (a.handle && thread.handle) return a.handle.toLowerCase() === thread.handle.toLowerCase();
   if (a.name && thread.name) return a.name === thread.name;
   return true;
-}
-
-function diffMarker(before: string, after: string): string {
-  const at = before.indexOf(after);
-  return at < 0 ? before.split('\n')[0]! : `${before.slice(0, at)}${at + after.length < before.length ? ` … ${before.slice(at + after.length)}` : ''}`.trim();
 }

@@ -88,17 +88,20 @@ export function fromHtml(html: string, log: ImportLog, importText: (lines: Line[
     const lines = nodesToLines(el.children, { lineOf, skip: (e) => isTweetEmbed(e) || skip(e) });
     const { post } = buildPost(lines, log);
     post.line = line;
-    const first = embeds[0];
-    if (first) {
-      const embed = readEmbed(first, lineOf);
+    const inner = embeds[0];
+    if (inner) {
+      const embed = readEmbed(inner, lineOf);
+      for (const photo of embed.photos) log.warn(lineOfEl(inner), `the embedded post's photo ${photo} is not fetched; only its text is quoted`);
       if (embed.text) post.quote = { author: embed.author, text: embed.text };
     }
     Object.assign(post, articleInfo(el));
     if (post.text || post.quote) draft.posts.push(post);
   }
-  if (!draft.author.handle && !draft.author.name) {
-    const first = draft.posts.find((p) => p.author);
-    if (first?.author) Object.assign(draft.author, first.author);
+  // The first post's author fills in what the page's metadata left out (same person only).
+  const first = draft.posts.find((p) => p.author)?.author;
+  if (first && (!draft.author.name || !first.name || first.name === draft.author.name) && (!draft.author.handle || !first.handle || first.handle.toLowerCase() === draft.author.handle.toLowerCase())) {
+    draft.author.name ??= first.name;
+    draft.author.handle ??= first.handle;
   }
   return draft;
 }

@@ -6,7 +6,7 @@ import type { AnyNode, Element } from 'domhandler';
 import type { Line } from './types.ts';
 
 /** Elements whose content is never post text. */
-export const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'head', 'button', 'form', 'input', 'select', 'textarea', 'nav', 'video', 'audio', 'canvas', 'object']);
+export const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'head', 'button', 'form', 'input', 'select', 'textarea', 'video', 'audio', 'canvas', 'object']);
 const BLOCK_TAGS = new Set(['p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'table', 'tr', 'figure', 'figcaption', 'hr', 'dl', 'dt', 'dd', 'body', 'html']);
 
 const MARK = '\u0000';

@@ -32,6 +32,9 @@ const RULES: [RegExp, string][] = [
   [/^(show (more|less|this thread|replies|more replies|additional replies.*|probable spam)|translate (post|tweet)|post your reply|reply|repost|reposted|retweet|retweeted|like|quote|bookmark|who to follow|relevant people|trending now|what'?s happening|new to x\?|don'?t miss what'?s happening|people on x are the first to know\.?|read \d+ repl(y|ies))$/, 'x.com page text'],
   [/^(terms of service|privacy policy|cookie policy|accessibility|ads info)(\s*[·|]\s*(terms of service|privacy policy|cookie policy|accessibility|ads info|more|…|\.\.\.))*$/, 'x.com page text'],
   [/^© \d{4} (x|twitter),? (corp|inc)\.?$/, 'x.com page text'],
+  [/^(post|thread|conversation)$/, 'x.com page text'],
+  [/^\d{1,2}:\d{2}\s*(am|pm)?\s*·\s*[a-z]{3,9}\.? \d{1,2},? \d{4}(\s*·\s*[\d.,]+[km]?\s+views?)?$/, "x.com post time"],
+  [/^replying to @\w+( and @?\w+| and \d+ others?)*$/, 'x.com page text'],
   // Link-card boilerplate.
   [/^from [a-z0-9-]+(\.[a-z0-9-]+)+$/, 'link card'],
 ];

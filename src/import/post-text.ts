@@ -74,6 +74,8 @@ export function buildPost(lines: readonly Line[], log: ImportLog, opts: PostOpti
     kept.push({ n: line.n, text });
   }
   post.text = joinLines(kept);
+  const firstKept = kept.find((l) => l.text.trim());
+  if (firstKept) post.line = firstKept.n;
   return { post, feed };
 }
 
