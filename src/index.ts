@@ -2,7 +2,7 @@
 export type { Author, Card, CardSize, Deck, ImageAsset, OutputKind, Post, SourcePosition, Thread } from './model.ts';
 export { OUTPUT_KINDS } from './model.ts';
 export { ThreadeckError, formatDiagnostic, type Diagnostic, type ErrorCode, type Severity } from './diagnostics.ts';
-export { loadThread, parseThread, type ParseOptions } from './load/load-thread.ts';
+export { loadThread, parseThread, threadFromInput, type ParseOptions } from './load/load-thread.ts';
 export { ThreadSchema, threadJsonSchema, MAX_POSTS, type ThreadInput } from './load/schema.ts';
 export { layoutThread, deckInfo, DEFAULT_SIZE, type LayoutOptions } from './layout/paginate.ts';
 export { fitBlocks, bodyMeasurer, sizeRange, type CardFit } from './layout/fit.ts';
@@ -18,3 +18,8 @@ export { cardLayout, type CardLayout, type TextRun, type LinkBox } from './rende
 export { renderThread, type RenderOptions, type RenderedThread } from './pipeline.ts';
 export { build, type BuildOptions, type BuildReport, type FileReport, type ThreadReport } from './build.ts';
 export { resolveInputs } from './cli/inputs.ts';
+export { importThread, FORMAT_NAMES } from './import/import-thread.ts';
+export { IMPORT_FORMATS, type ImportFormat, type ImportOptions, type ImportResult, type RemovedLine } from './import/types.ts';
+export { loadInput, threadFromImport, isRawInput, RAW_EXTENSIONS, type LoadedInput } from './import/load-input.ts';
+export { threadToYaml } from './import/thread-yaml.ts';
+export { threadToMarkdown, type MarkdownOptions } from './export/markdown.ts';
