@@ -16,7 +16,7 @@ export function printThread(t: ThreadReport): void {
   for (const f of t.files) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
   const what = [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
   const dir = t.files[0] ? rel(path.dirname(t.files[0].path)) : '';
-  process.stdout.write(`✓ ${t.input} → ${dir}/ (${t.cards} cards: ${what}) ${(t.ms / 1000).toFixed(1)} s\n`);
+  process.stdout.write(`✓ ${t.input} → ${dir}/ (${t.cards ? `${t.cards} cards: ` : ""}${what}) ${(t.ms / 1000).toFixed(1)} s\n`);
 }
 
 export function printSummary(r: BuildReport): void {
