@@ -142,7 +142,9 @@ async function layoutPost(ctx: LayoutContext, card: Card, post: Post): Promise<{
   // Too long for one card: the fewest cards at the minimum size, then the largest size that
   // still needs no more cards than that (so the parts are balanced, not a full card and a crumb).
   // Text height grows about with the square of the size, which gives a first guess to try.
-  const splitAt = (fontSize: number) => splitBlocks(blocks, (b) => measure.additive(b, fontSize), box.height);
+  // Far more characters than any text packs into the box (glyphs ≥ 0.15 em per UTF-16 unit, lines ≥ 1.1 em).
+  const maxChars = (fontSize: number) => Math.ceil((box.width * box.height) / (0.15 * 1.1 * fontSize * fontSize));
+  const splitAt = (fontSize: number) => splitBlocks(blocks, (b) => measure.additive(b, fontSize), box.height, maxChars(fontSize));
   const atMin = await splitAt(range.min);
   let total = 0;
   for (const chunk of atMin) total += await measure.additive(chunk, range.min);

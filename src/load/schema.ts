@@ -5,6 +5,11 @@ const nonEmpty = (what: string) =>
   z.string({ error: `expected ${what} as a string` }).trim().min(1, `${what} cannot be empty`);
 
 export const MAX_POSTS = 300;
+/** X's longest posts are 25,000 characters; beyond that a "post" is an article, and laying it out would take minutes. */
+export const MAX_POST_CHARS = 25_000;
+
+const postText = (what: string) =>
+  nonEmpty(what).max(MAX_POST_CHARS, `${what} is longer than ${MAX_POST_CHARS.toLocaleString('en-US')} characters (the longest an X post can be); split it into several posts`);
 
 const HandleSchema = z
   .string({ error: 'expected the handle as a string' })
@@ -18,13 +23,13 @@ export const QuoteSchema = z
         handle: HandleSchema.optional(),
       })
       .describe('Who wrote the quoted post.'),
-    text: nonEmpty('the quoted text').describe('The quoted post text (Markdown).'),
+    text: postText('the quoted text').describe('The quoted post text (Markdown).'),
   })
   .describe('A post quoted inside this one, shown as a framed quote.');
 
 export const PostObjectSchema = z
   .strictObject({
-    text: nonEmpty('the post text').describe('The post text: Markdown (bold, italic, code, links, lists, quotes, code blocks); line breaks are kept.'),
+    text: postText('the post text').describe('The post text: Markdown (bold, italic, code, links, lists, quotes, code blocks); line breaks are kept.'),
     image: z
       .string({ error: 'expected an image path as a string' })
       .min(1)
@@ -35,7 +40,7 @@ export const PostObjectSchema = z
   })
   .describe('A post with options: an image, its alt text, a quoted post.');
 
-export const PostSchema = z.union([nonEmpty('the post').describe('The post text.'), PostObjectSchema], {
+export const PostSchema = z.union([postText('the post').describe('The post text.'), PostObjectSchema], {
   error: 'expected a string or an object with text',
 });
 

@@ -13,6 +13,7 @@ export interface ParsedDocument {
 }
 
 const MAX_ALIASES = 100;
+const MAX_DEPTH = 64;
 
 export function parseYamlDocument(text: string, file: string): ParsedDocument {
   const lineCounter = new LineCounter();
@@ -32,6 +33,7 @@ export function parseYamlDocument(text: string, file: string): ParsedDocument {
   for (const err of doc.errors) {
     let offset = err.pos[0];
     let message = yamlMessage(err.message);
+    if (/Maximum call stack/.test(message)) message = `the document nests too deeply (a thread needs at most ${MAX_DEPTH} levels)`;
     // yaml reports an unterminated string where the file ends; point at its opening quote instead.
     const quote = /^Missing closing (["'])quote/.exec(message)?.[1];
     if (err.code === 'MISSING_CHAR' && quote) {
@@ -53,6 +55,10 @@ export function parseYamlDocument(text: string, file: string): ParsedDocument {
   if (diagnostics.length === 0) {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+      if (depth(value) > MAX_DEPTH) {
+        diagnostics.push({ severity: 'error', rule: 'yaml-syntax', file, line: 1, column: 1, message: `the document nests too deeply (a thread needs at most ${MAX_DEPTH} levels)` });
+        value = undefined;
+      }
     } catch (err) {
       // Alias-limit errors are plain ReferenceErrors, not YAMLParseErrors.
       diagnostics.push({
@@ -102,6 +108,19 @@ function locateIn(
   }
   const range = node?.range ?? keyNode?.range;
   return range ? toPos(range[0]) : { line: 1, column: 1 };
+}
+
+/** Nesting depth of plain data, iteratively (deep input must not overflow the stack here either). */
+function depth(value: unknown): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (d > MAX_DEPTH) return d;
+    if (v && typeof v === 'object') for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
 }
 
 /** The yaml package's messages end with "at line L, column C" and a code excerpt; we print our own position. */
