@@ -12,7 +12,7 @@
 import { orientation, designScale } from '../src/layout/sizes.ts';
 import type { CardSize } from '../src/model.ts';
 import { blockGap, quotePanel, RichBlocks } from '../src/render/rich-text.tsx';
-import { Arrow, Avatar, Logo, ProgressBar, mix } from '../src/render/template-kit.tsx';
+import { Arrow, Avatar, avatarContrast, Logo, ProgressBar, mix } from '../src/render/template-kit.tsx';
 import type { BoxSize, Template, TemplateProps, Theme } from '../src/render/template.ts';
 import { fontsourceFaces } from '../src/assets/fonts.ts';
 import { contrastRatio, type ContrastPair } from '../src/theme/contrast.ts';
@@ -533,8 +533,7 @@ function contrast(t: Theme): ContrastPair[] {
     { what: 'quoted post text on the gradient (cover / outro)', fg: t.muted, bg: quotePanel(gradientTheme(t)) },
     { what: 'quoted post author on the gradient (cover / outro)', fg: t.text, bg: quotePanel(gradientTheme(t)) },
     { what: 'swipe pill, cont. tag, post count', fg: t.onAccent, bg: t.accent },
-    { what: 'avatar initials (gradient start)', fg: t.onAccent, bg: t.accent, large: true },
-    { what: 'avatar initials (gradient end)', fg: t.onAccent, bg: mix(t.accent, '#7C3AED', 0.55), large: true },
+    ...avatarContrast(t),
     ...codeContrast(),
   ];
 }

@@ -10,7 +10,7 @@ import { fontsourceFaces } from '../src/assets/fonts.ts';
 import { designScale, orientation } from '../src/layout/sizes.ts';
 import type { CardSize } from '../src/model.ts';
 import { blockGap, quotePanel, RichBlocks } from '../src/render/rich-text.tsx';
-import { Arrow, Avatar, Dots, Logo, mix, ProgressBar, rgb } from '../src/render/template-kit.tsx';
+import { Arrow, Avatar, avatarContrast, Dots, Logo, mix, ProgressBar, rgb } from '../src/render/template-kit.tsx';
 import type { BoxSize, Template, TemplateProps, Theme } from '../src/render/template.ts';
 import type { ContrastPair } from '../src/theme/contrast.ts';
 import { codeContrast } from '../src/text/highlight.ts';
@@ -449,8 +449,7 @@ function contrast(t: Theme): ContrastPair[] {
     { what: 'quoted post handle', fg: t.muted, bg: panel },
     { what: 'quoted post link', fg: t.accent, bg: panel },
     { what: 'swipe arrow on the accent button', fg: t.onAccent, bg: t.accent, large: true },
-    { what: 'avatar initials', fg: t.onAccent, bg: t.accent, large: true },
-    { what: 'avatar initials (gradient end)', fg: t.onAccent, bg: mix(t.accent, '#7C3AED', 0.55), large: true },
+    ...avatarContrast(t),
     ...codeContrast(),
   ];
 }

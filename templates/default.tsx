@@ -6,7 +6,7 @@
 import { orientation, designScale } from '../src/layout/sizes.ts';
 import type { CardSize } from '../src/model.ts';
 import { blockGap, quotePanel, RichBlocks } from '../src/render/rich-text.tsx';
-import { Arrow, Avatar, Logo, ProgressBar } from '../src/render/template-kit.tsx';
+import { Arrow, Avatar, avatarContrast, Logo, ProgressBar } from '../src/render/template-kit.tsx';
 import type { BoxSize, Template, TemplateProps, Theme } from '../src/render/template.ts';
 import type { ContrastPair } from '../src/theme/contrast.ts';
 import { codeContrast } from '../src/text/highlight.ts';
@@ -239,7 +239,7 @@ function contrast(t: typeof theme & Partial<Theme>): ContrastPair[] {
     { what: 'inline code', fg: t.text, bg: t.surface },
     { what: 'quoted post text', fg: t.text, bg: quotePanel(t as Theme) },
     { what: 'quoted post handle', fg: t.muted, bg: quotePanel(t as Theme) },
-    { what: 'avatar initials', fg: t.onAccent, bg: t.accent, large: true },
+    ...avatarContrast(t),
     ...codeContrast(),
   ];
 }

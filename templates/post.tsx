@@ -22,7 +22,7 @@
 import { orientation, designScale } from '../src/layout/sizes.ts';
 import type { CardSize } from '../src/model.ts';
 import { blockGap, quotePanel, RichBlocks } from '../src/render/rich-text.tsx';
-import { Arrow, Avatar, Logo, mix, rgb } from '../src/render/template-kit.tsx';
+import { Arrow, Avatar, avatarContrast, Logo, mix, rgb } from '../src/render/template-kit.tsx';
 import type { BoxSize, Template, TemplateProps, Theme } from '../src/render/template.ts';
 import type { ContrastPair } from '../src/theme/contrast.ts';
 import { codeContrast } from '../src/text/highlight.ts';
@@ -56,7 +56,6 @@ function palette(t: Theme) {
     /** Progress track on the page. */
     track: mix(t.background, t.text, 0.12),
     /** Avatar gradient's second stop (as the kit draws it). */
-    avatarTo: mix(t.accent, '#7C3AED', 0.55),
     /** Shadow colour as "r,g,b" for rgba(). */
     shadow: rgb(shadow).join(','),
     /** The page where the footer row may meet the shadow's faint outer edge (at most 3 layers). */
@@ -548,8 +547,7 @@ function contrast(t: Theme): ContrastPair[] {
     { what: 'slides: big number and label (bottom of gradient)', fg: t.text, bg: p.pageTo, large: true },
     { what: 'slides: "/N", "continued" (top of gradient)', fg: t.muted, bg: p.pageFrom },
     { what: 'slides: "/N", "continued" (bottom of gradient)', fg: t.muted, bg: p.pageTo },
-    { what: 'avatar initials (gradient start)', fg: t.onAccent, bg: t.accent, large: true },
-    { what: 'avatar initials (gradient end)', fg: t.onAccent, bg: p.avatarTo, large: true },
+    ...avatarContrast(t),
     ...codeContrast(),
   ];
 }

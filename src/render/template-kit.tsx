@@ -7,6 +7,19 @@ import type { Author } from '../model.ts';
 import { initials } from './text-blocks.ts';
 import type { Theme } from './template.ts';
 
+/** The far end of the initials avatar's gradient (from the accent towards violet). */
+export function avatarGradientEnd(theme: Pick<Theme, 'accent'>): string {
+  return mix(theme.accent, '#7C3AED', 0.55);
+}
+
+/** The initials avatar's text on both ends of its gradient (large text), for templates' contrast(). */
+export function avatarContrast(theme: Pick<Theme, 'accent' | 'onAccent'>): Array<{ what: string; fg: string; bg: string; large: true }> {
+  return [
+    { what: 'avatar initials (gradient start)', fg: theme.onAccent, bg: theme.accent, large: true },
+    { what: 'avatar initials (gradient end)', fg: theme.onAccent, bg: avatarGradientEnd(theme), large: true },
+  ];
+}
+
 /** Round avatar: the author's picture, or initials on a two-colour gradient. */
 export function Avatar({ author, px, theme, ring }: { author: Author; px: number; theme: Theme; ring?: string }): JSXNode {
   const border = ring ? { border: `${Math.max(2, px * 0.04)}px solid ${ring}` } : {};
@@ -22,7 +35,7 @@ export function Avatar({ author, px, theme, ring }: { author: Author; px: number
         display: 'flex',
         alignItems: 'center',
         justifyContent: 'center',
-        backgroundImage: `linear-gradient(135deg, ${theme.accent}, ${mix(theme.accent, '#7C3AED', 0.55)})`,
+        backgroundImage: `linear-gradient(135deg, ${theme.accent}, ${avatarGradientEnd(theme)})`,
         color: theme.onAccent,
         fontFamily: theme.headingFamily ?? theme.fontFamily,
         fontSize: px * 0.4,
