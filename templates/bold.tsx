@@ -12,7 +12,7 @@
 import { orientation, designScale } from '../src/layout/sizes.ts';
 import type { CardSize } from '../src/model.ts';
 import { blockGap, quotePanel, RichBlocks } from '../src/render/rich-text.tsx';
-import { Arrow, Avatar, avatarContrast, Logo, ProgressBar, mix } from '../src/render/template-kit.tsx';
+import { Arrow, Avatar, avatarContrast, cardRootStyle, Logo, ProgressBar, mix } from '../src/render/template-kit.tsx';
 import type { BoxSize, Template, TemplateProps, Theme } from '../src/render/template.ts';
 import { fontsourceFaces } from '../src/assets/fonts.ts';
 import { contrastRatio, type ContrastPair } from '../src/theme/contrast.ts';
@@ -395,15 +395,9 @@ function render(props: TemplateProps) {
   const { s } = g;
   const p = palette(theme);
   const root = {
-    width: size.width,
-    height: size.height,
-    display: 'flex',
+    ...cardRootStyle(size, theme),
     backgroundColor: p.stop1,
     backgroundImage: `linear-gradient(150deg, ${p.stop1} 0%, ${p.stop1} 18%, ${p.stop2} 100%)`,
-    color: theme.text,
-    fontFamily: theme.fontFamily,
-    position: 'relative',
-    boxSizing: 'border-box',
   } as const;
   const bar = card.kind === 'post' ? <ProgressBar width={size.width} height={12 * s} progress={(card.index + 1) / deck.cards} track={p.track} fill={theme.accent} /> : null;
   const special = card.kind !== 'post';

@@ -6,7 +6,7 @@
 import { orientation, designScale } from '../src/layout/sizes.ts';
 import type { CardSize } from '../src/model.ts';
 import { blockGap, quotePanel, RichBlocks } from '../src/render/rich-text.tsx';
-import { Arrow, Avatar, avatarContrast, Logo, ProgressBar } from '../src/render/template-kit.tsx';
+import { Arrow, Avatar, avatarContrast, cardRootStyle, Logo, ProgressBar } from '../src/render/template-kit.tsx';
 import type { BoxSize, Template, TemplateProps, Theme } from '../src/render/template.ts';
 import type { ContrastPair } from '../src/theme/contrast.ts';
 import { codeContrast } from '../src/text/highlight.ts';
@@ -153,16 +153,7 @@ function render(props: TemplateProps) {
   const g = geometry(size);
   const { s, pad } = g;
   const progress = (card.index + 1) / deck.cards;
-  const root = {
-    width: size.width,
-    height: size.height,
-    display: 'flex',
-    backgroundColor: theme.background,
-    color: theme.text,
-    fontFamily: theme.fontFamily,
-    position: 'relative',
-    boxSizing: 'border-box',
-  } as const;
+  const root = cardRootStyle(size, theme);
   const body = (
     <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'center', width: g.body.width, height: g.body.height }}>
       {renderBody(props)}

@@ -13,7 +13,7 @@ import { fontsourceFaces } from '../src/assets/fonts.ts';
 import { designScale, orientation } from '../src/layout/sizes.ts';
 import type { CardSize } from '../src/model.ts';
 import { blockGap, RichBlocks } from '../src/render/rich-text.tsx';
-import { Arrow, Logo, mix } from '../src/render/template-kit.tsx';
+import { Arrow, cardRootStyle, Logo, mix } from '../src/render/template-kit.tsx';
 import type { BoxSize, Template, TemplateProps, Theme } from '../src/render/template.ts';
 import type { Block } from '../src/text/rich.ts';
 import type { ContrastPair } from '../src/theme/contrast.ts';
@@ -340,16 +340,7 @@ function render(props: TemplateProps) {
   const { s } = g;
   // Parts of a split post read on from the top of the page; everything else sits centred.
   const justify = card.part.count > 1 ? 'flex-start' : 'center';
-  const root = {
-    width: size.width,
-    height: size.height,
-    display: 'flex',
-    backgroundColor: theme.background,
-    color: theme.text,
-    fontFamily: theme.fontFamily,
-    position: 'relative',
-    boxSizing: 'border-box',
-  } as const;
+  const root = cardRootStyle(size, theme);
   const body = (
     <div style={{ display: 'flex', flexDirection: 'column', justifyContent: justify, width: g.body.width, height: g.body.height, flexShrink: 0, ...(card.kind !== 'post' && !g.landscape ? { textAlign: 'center' } : {}) }}>
       {renderBody(props)}

@@ -7,6 +7,23 @@ import type { Author } from '../model.ts';
 import { initials } from './text-blocks.ts';
 import type { Theme } from './template.ts';
 
+/**
+ * Style of a card's root box: the card's size, the theme's background, text colour and font, and
+ * `boxSizing: border-box` (without it satori adds padding to the width and the card overflows).
+ */
+export function cardRootStyle(size: { width: number; height: number }, theme: Theme) {
+  return {
+    width: size.width,
+    height: size.height,
+    display: 'flex',
+    backgroundColor: theme.background,
+    color: theme.text,
+    fontFamily: theme.fontFamily,
+    position: 'relative',
+    boxSizing: 'border-box',
+  } as const;
+}
+
 /** The far end of the initials avatar's gradient (from the accent towards violet). */
 export function avatarGradientEnd(theme: Pick<Theme, 'accent'>): string {
   return mix(theme.accent, '#7C3AED', 0.55);
