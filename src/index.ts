@@ -23,3 +23,5 @@ export { IMPORT_FORMATS, type ImportFormat, type ImportOptions, type ImportResul
 export { loadInput, threadFromImport, isRawInput, RAW_EXTENSIONS, type LoadedInput } from './import/load-input.ts';
 export { threadToYaml } from './import/thread-yaml.ts';
 export { threadToMarkdown, type MarkdownOptions } from './export/markdown.ts';
+export { withRemoteImages, REMOTE_DEFAULTS, type RemoteImageOptions } from './assets/remote-image.ts';
+export { addressProblem } from './assets/net-address.ts';

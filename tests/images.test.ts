@@ -42,9 +42,9 @@ describe('image checks', () => {
 
   it('refuses text named .png, a truncated PNG and an oversized header', async () => {
     await expect(imageFromBytes(new TextEncoder().encode('not an image at all, just text'), 'fake.png')).rejects.toThrow(
-      /"fake\.png" is not a PNG, JPEG, WebP or GIF image \(or it is truncated\)/,
+      /"fake\.png" is not a PNG, JPEG, WebP or GIF image \(it starts with "not an image"\); save it in one of those formats/,
     );
-    await expect(imageFromBytes(png.subarray(0, png.length - 20), 'cut.png')).rejects.toThrow(ImageError);
+    await expect(imageFromBytes(png.subarray(0, png.length - 20), 'cut.png')).rejects.toThrow(/"cut\.png" is a damaged PNG \(.*truncated\)/);
     const huge = Buffer.from(png);
     huge.writeUInt32BE(100_000, 16);
     huge.writeUInt32BE(100_000, 20);
@@ -53,7 +53,7 @@ describe('image checks', () => {
 
   it('refuses URLs and paths outside the thread folder', async () => {
     await expect(loadImage('https://example.com/a.webp', 'tests/fixtures/images')).rejects.toThrow(/is a URL/);
-    await expect(loadImage('../threads/images/maya-avatar.png', 'tests/fixtures/images')).rejects.toThrow(/outside the thread's folder/);
+    await expect(loadImage('../threads/images/maya-avatar.png', 'tests/fixtures/images')).rejects.toThrow(/outside the thread's folder; copy the file into the thread's folder/);
   });
 });
 
@@ -110,10 +110,10 @@ describe('WebP and GIF', () => {
     expect((decodeError as Error).message).toMatch(/^"noise\.webp" could not be decoded: /);
     // An unknown first chunk, and a file cut short of its RIFF size, are refused from the header.
     await expect(imageFromBytes(riff(Buffer.concat([Buffer.from('JUNK', 'latin1'), noise])), 'junk.webp')).rejects.toThrow(
-      /"junk\.webp" is not a PNG, JPEG, WebP or GIF image \(or it is truncated\)/,
+      /"junk\.webp" starts like a WebP but is truncated or damaged/,
     );
     const lossy = fx('lossy-64x48.webp');
-    await expect(imageFromBytes(lossy.subarray(0, lossy.length - 10), 'cut.webp')).rejects.toThrow(/is not a PNG, JPEG, WebP or GIF/);
+    await expect(imageFromBytes(lossy.subarray(0, lossy.length - 10), 'cut.webp')).rejects.toThrow(/"cut\.webp" starts like a WebP but is truncated/);
   });
 
   it('a GIF cut in the middle of its first frame is an ImageError', async () => {

@@ -1,7 +1,10 @@
-// Reads images named in a thread file and checks their bytes (type, header size, limits) before anything decodes them;
-// WebP, GIF (first frame), EXIF-rotated JPEGs and oversized photos go through sharp, so only PNG or JPEG reaches satori.
+// Reads images named in a thread file and checks their bytes (type, header size, limits, a PNG's chunks) before anything
+// decodes them; WebP, GIF (first frame), EXIF-rotated JPEGs and oversized photos go through sharp, so only checked PNG or
+// JPEG bytes reach satori (as data: URIs) and resvg. http(s) URLs are fetched only when remote images are on (remote-image.ts).
 import { readFile, stat } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
 import { resolveInside } from './paths.ts';
+import { ENABLE_HINT, fetchRemoteImage, isHttpUrl, remoteImagesInScope, RemoteImageError, type RemoteImageOptions } from './remote-image.ts';
 import type { ImageAsset } from '../model.ts';
 
 export const IMAGE_LIMITS = {
@@ -26,15 +29,41 @@ export interface ImageHeader {
 
 export class ImageError extends Error {}
 
-/** Loads an image path written in a thread file, relative to that file's folder. */
-export async function loadImage(ref: string, threadDir: string): Promise<ImageAsset> {
+export interface LoadImageOptions {
+  /** Remote (http/https) images: off unless given here or set by `withRemoteImages` around the call. */
+  remote?: RemoteImageOptions;
+}
+
+const FIX_SIZE = `scale it down to at most ${IMAGE_LIMITS.maxEmbedSide} px on the long side (a card never shows more)`;
+
+/**
+ * Loads an image named in a thread or theme file: a path relative to that file's folder (never outside it),
+ * or an http(s) URL when remote images are on.
+ */
+export async function loadImage(ref: string, threadDir: string, opts: LoadImageOptions = {}): Promise<ImageAsset> {
+  if (isHttpUrl(ref)) return imageFromBytes(await fetchImage(ref, opts.remote ?? remoteImagesInScope()), ref);
+  if (/^file:/i.test(ref)) {
+    throw new ImageError(`"${ref}" is a file:// URL; write the path relative to the thread file instead (e.g. ./images/chart.png)`);
+  }
   const real = await resolveInside(ref, threadDir, 'image', ImageError);
   const info = await stat(real);
   if (info.size > IMAGE_LIMITS.maxBytes) {
-    throw new ImageError(`image "${ref}" is ${(info.size / 1048576).toFixed(1)} MB; the limit is ${IMAGE_LIMITS.maxBytes / 1048576} MB`);
+    throw new ImageError(`image "${ref}" is ${(info.size / 1048576).toFixed(1)} MB; the limit is ${IMAGE_LIMITS.maxBytes / 1048576} MB: ${FIX_SIZE}`);
   }
   const bytes = new Uint8Array(await readFile(real));
   return imageFromBytes(bytes, ref);
+}
+
+async function fetchImage(url: string, remote: RemoteImageOptions | undefined): Promise<Uint8Array> {
+  if (!remote?.enabled) {
+    throw new ImageError(`"${url}" is a URL and remote images are off; download the image next to the thread file and write its relative path, ${ENABLE_HINT}`);
+  }
+  try {
+    return await fetchRemoteImage(url, remote);
+  } catch (err) {
+    if (err instanceof RemoteImageError) throw new ImageError(`"${url}" was not fetched: ${err.message}`);
+    throw err;
+  }
 }
 
 /**
@@ -47,8 +76,10 @@ export async function imageFromBytes(bytes: Uint8Array, label: string): Promise<
     throw new ImageError(`"${label}" is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${IMAGE_LIMITS.maxBytes / 1048576} MB`);
   }
   const header = readImageHeader(bytes);
-  if (!header) throw new ImageError(`"${label}" is not a PNG, JPEG, WebP or GIF image (or it is truncated)`);
+  if (!header) throw new ImageError(notAnImage(bytes, label));
   checkSize(header.width, header.height, label);
+  const damage = header.mime === 'image/png' ? pngDamage(bytes) : header.mime === 'image/jpeg' ? jpegDamage(bytes) : undefined;
+  if (damage) throw new ImageError(`"${label}" is a damaged ${header.mime.slice(6).toUpperCase()} (${damage}); export or download it again`);
   const orientation = header.mime === 'image/jpeg' ? readJpegOrientation(bytes) : 1;
   const turned = orientation >= 5;
   const original = { mime: header.mime, width: turned ? header.height : header.width, height: turned ? header.width : header.height };
@@ -87,12 +118,76 @@ function asset(label: string, mime: ImageAsset['mime'], bytes: Uint8Array, width
 }
 
 function checkSize(width: number, height: number, label: string): void {
-  if (width < 1 || height < 1) throw new ImageError(`"${label}" has an empty size ${width}×${height}`);
+  if (width < 1 || height < 1) throw new ImageError(`"${label}" has an empty size ${width}×${height}; export it again`);
   if (width > IMAGE_LIMITS.maxSide || height > IMAGE_LIMITS.maxSide || width * height > IMAGE_LIMITS.maxPixels) {
     throw new ImageError(
-      `"${label}" is ${width}×${height} pixels; the limit is ${IMAGE_LIMITS.maxSide} per side and ${IMAGE_LIMITS.maxPixels / 1e6} megapixels`,
+      `"${label}" is ${width}×${height} pixels; the limit is ${IMAGE_LIMITS.maxSide} per side and ${IMAGE_LIMITS.maxPixels / 1e6} megapixels: ${FIX_SIZE}`,
     );
   }
+}
+
+/** Why bytes are no image we read: a known signature cut short, or something else entirely (its first bytes shown). */
+function notAnImage(b: Uint8Array, label: string): string {
+  const kinds: [string, boolean][] = [
+    ['PNG', b[0] === 0x89 && ascii(b, 1, 3) === 'PNG'],
+    ['JPEG', b[0] === 0xff && b[1] === 0xd8],
+    ['WebP', ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP'],
+    ['GIF', ascii(b, 0, 4) === 'GIF8'],
+  ];
+  const kind = kinds.find(([, is]) => is)?.[0];
+  if (kind) return `"${label}" starts like a ${kind} but is truncated or damaged (its header cannot be read); export or download it again`;
+  if (b.length === 0) return `"${label}" is empty (0 bytes); expected a PNG, JPEG, WebP or GIF image`;
+  const start = Buffer.from(b.subarray(0, 12)).toString('latin1').replace(/[^\x20-\x7e]/g, '.');
+  return `"${label}" is not a PNG, JPEG, WebP or GIF image (it starts with "${start}"); save it in one of those formats`;
+}
+
+/**
+ * What is wrong with a PNG's chunk structure, if anything: IHDR first, every chunk inside the file with a
+ * matching CRC, image data present, IEND last. A cut-off or bit-flipped file never reaches the renderer,
+ * which would silently draw nothing.
+ */
+export function pngDamage(b: Uint8Array): string | undefined {
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  let at = 8;
+  let idat = false;
+  for (let first = true; ; first = false) {
+    if (at + 12 > b.length) return 'it ends in the middle of a chunk: the file is truncated';
+    const len = dv.getUint32(at);
+    const type = ascii(b, at + 4, 4);
+    if (first && type !== 'IHDR') return 'it does not start with an IHDR chunk';
+    if (len > b.length - at - 12) return `its ${type.replace(/[^\x20-\x7e]/g, '?')} chunk runs past the end: the file is truncated`;
+    const crc = dv.getUint32(at + 8 + len);
+    if (crc32(b.subarray(at + 4, at + 8 + len)) !== crc) return `the checksum of its ${type.replace(/[^\x20-\x7e]/g, '?')} chunk is wrong`;
+    if (type === 'IDAT') idat = true;
+    at += 12 + len;
+    if (type === 'IEND') return idat ? undefined : 'it has no image data (IDAT)';
+  }
+}
+
+/** A JPEG must have a scan (SOS) and end it with an end-of-image marker; a cut-off download has no EOI. */
+export function jpegDamage(b: Uint8Array): string | undefined {
+  let sos = -1;
+  for (let i = 2; i + 1 < b.length; ) {
+    if (b[i] !== 0xff) return 'its segments are broken';
+    const marker = b[i + 1]!;
+    if (marker === 0xff) {
+      i++;
+      continue;
+    }
+    if (marker === 0xda) {
+      sos = i;
+      break;
+    }
+    if (marker === 0xd9) return 'it ends before any image data';
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8)) {
+      i += 2;
+      continue;
+    }
+    i += 2 + ((b[i + 2]! << 8) | b[i + 3]!);
+  }
+  if (sos < 0) return 'it has no image data: the file is truncated';
+  for (let i = b.length - 2; i > sos; i--) if (b[i] === 0xff && b[i + 1] === 0xd9) return undefined;
+  return 'it has no end-of-image marker: the file is truncated';
 }
 
 /** sharp (native) is loaded on first use only: threads with plain PNG/JPEG images never load it. */
@@ -117,7 +212,7 @@ async function convert(bytes: Uint8Array, mime: ImageAsset['mime'], label: strin
     const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
     return { mime, bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
   } catch (err) {
-    throw new ImageError(`"${label}" could not be decoded: ${errorText(err)}`);
+    throw new ImageError(`"${label}" could not be decoded: ${errorText(err)}; export or download it again as PNG or JPEG`);
   }
 }
 
@@ -130,8 +225,6 @@ export function readImageHeader(b: Uint8Array): ImageHeader | undefined {
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   // PNG: signature, then the IHDR chunk.
   if (b.length >= 33 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 && b[12] === 0x49 && b[13] === 0x48) {
-    // A PNG must at least end with an IEND chunk; a cut-off file is refused here.
-    if (ascii(b, b.length - 8, 4) !== 'IEND') return undefined;
     return { mime: 'image/png', width: dv.getUint32(16), height: dv.getUint32(20) };
   }
   // JPEG: walk the segments to the first SOFn marker.

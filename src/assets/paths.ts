@@ -16,10 +16,12 @@ export async function resolveInside(ref: string, baseDir: string, what: string, 
   try {
     real = await realpath(full);
   } catch {
-    throw new errorClass(`${what} "${ref}" not found (looked for ${full})`);
+    throw new errorClass(`${what} "${ref}" not found (looked for ${full}); check the name: paths are relative to the file that names them`);
   }
   const rel = path.relative(base, real);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new errorClass(`${what} "${ref}" lies outside the thread's folder`);
-  if (!(await stat(real)).isFile()) throw new errorClass(`${what} "${ref}" is not a file`);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new errorClass(
+      `${what} "${ref}" lies outside the thread's folder${real !== full ? ' (through a symbolic link)' : ''}; copy the file into the thread's folder or a subfolder and name it relative to the thread file`,
+    );
+  if (!(await stat(real)).isFile()) throw new errorClass(`${what} "${ref}" is a folder, not a file; name the ${what} file itself`);
   return real;
 }

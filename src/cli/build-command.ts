@@ -12,6 +12,7 @@ import { parseSize, SIZE_PRESETS } from '../layout/sizes.ts';
 import { isTemplatePath } from '../load/thread-options.ts';
 import { loadTemplate, templateNames } from '../render/templates.ts';
 import { loadThemeFile } from '../theme/load-theme.ts';
+import { withRemoteImages } from '../assets/remote-image.ts';
 
 export const buildCommand = defineCommand({
   meta: { name: 'build', description: 'Render thread files (YAML/JSON; raw .txt/.md/.html threads are imported on the fly) into PNG cards, a PDF, SVG or Markdown.' },
@@ -23,6 +24,11 @@ export const buildCommand = defineCommand({
     size: { type: 'string', alias: 's', description: `Card size: ${Object.keys(SIZE_PRESETS).join(', ')} or WxH`, valueHint: 'SIZE' },
     theme: { type: 'string', description: 'Theme file (YAML/JSON) with colours, fonts, logo, footer', valueHint: 'FILE' },
     json: { type: 'boolean', default: false, description: 'Print one JSON report on stdout instead of text' },
+    'allow-remote-images': {
+      type: 'boolean',
+      default: false,
+      description: 'Fetch http(s) image URLs (public addresses only, 20 MB, 10 s; off by default)',
+    },
   },
   async run({ args }) {
     const formats = parseFormats(String(args.format));
@@ -31,12 +37,14 @@ export const buildCommand = defineCommand({
     const { files, unmatched } = await resolveInputs(inputs);
     const json = Boolean(args.json);
 
-    const report = await build(files, {
-      ...layout,
-      outDir: String(args.out),
-      formats,
-      onThread: json ? undefined : (t) => printThread(t),
-    });
+    const run = () =>
+      build(files, {
+        ...layout,
+        outDir: String(args.out),
+        formats,
+        onThread: json ? undefined : (t) => printThread(t),
+      });
+    const report = await (args['allow-remote-images'] ? withRemoteImages({ enabled: true }, run) : run());
     const unmatchedReports: ThreadReport[] = unmatched.map((input) => ({
       input,
       slug: null,

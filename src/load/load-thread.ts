@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ThreadeckError, type Diagnostic } from '../diagnostics.ts';
 import type { ImageAsset, Post, SourcePosition, Thread } from '../model.ts';
 import { ImageError, loadImage } from '../assets/images.ts';
+import { withRemoteImages, type RemoteImageOptions } from '../assets/remote-image.ts';
 import { ThreadSchema, type ThreadInput } from './schema.ts';
 import { issuesToDiagnostics } from './schema-issues.ts';
 import { parseYamlDocument, type ParsedDocument } from './yaml-document.ts';
@@ -17,6 +18,8 @@ export interface ParseOptions {
   /** Folder that image paths are relative to (default: the file's folder, else the cwd). */
   baseDir?: string;
   slug?: string;
+  /** http(s) images (avatar, post images, theme logo): off unless `{ enabled: true }` (see remote-image.ts). */
+  remoteImages?: RemoteImageOptions;
 }
 
 /** Reads and validates a thread file. Throws ThreadeckError with every problem found. */
@@ -63,7 +66,8 @@ async function validate(doc: ParsedDocument, file: string, opts: ParseOptions): 
   if (!result.success) throw new ThreadeckError('INVALID_THREAD', issuesToDiagnostics(result.error.issues, doc, file));
 
   const diagnostics: Diagnostic[] = [];
-  const thread = await toThread(result.data, doc, file, opts, diagnostics);
+  const load = () => toThread(result.data, doc, file, opts, diagnostics);
+  const thread = await (opts.remoteImages ? withRemoteImages(opts.remoteImages, load) : load());
   if (diagnostics.length) throw new ThreadeckError('INVALID_THREAD', diagnostics);
   return thread;
 }
