@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { defineCommand, renderUsage, runCommand, type ArgsDef, type CommandDef } from 'citty';
 import { buildCommand } from './build-command.ts';
 import { importCommand } from './import-command.ts';
+import { previewCommand } from './preview-command.ts';
 import { templatesCommand } from './templates-command.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -10,7 +11,7 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 
 const root = defineCommand({
   meta: { name: 'threadeck', version: pkg.version, description: pkg.description },
-  subCommands: { build: buildCommand, import: importCommand, templates: templatesCommand },
+  subCommands: { build: buildCommand, import: importCommand, templates: templatesCommand, preview: previewCommand },
 });
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
