@@ -21,19 +21,24 @@ function bytesHash(bytes: ArrayBufferView | ArrayBuffer): string {
   return h;
 }
 
-/** JSON with binary data replaced by its hash (and data: URIs, which repeat those bytes, left out). */
-function stable(value: unknown): string {
-  return JSON.stringify(value, (key, v: unknown) => {
-    if (key === 'dataUri') return undefined;
-    if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) return `#${bytesHash(v as ArrayBufferView)}`;
-    if (typeof v === 'function') return undefined;
-    return v;
-  });
+/**
+ * Plain data with binary values replaced by their hash (Buffers too: JSON.stringify would call
+ * their toJSON first and spell out every byte), functions and data: URIs (which repeat bytes
+ * hashed elsewhere) left out.
+ */
+function plain(v: unknown, depth = 0): unknown {
+  if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) return `#${bytesHash(v as ArrayBufferView)}`;
+  if (v === null || typeof v !== 'object' || depth > 64) return typeof v === 'function' ? undefined : v;
+  if (Array.isArray(v)) return v.map((x) => plain(x, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if (k !== 'dataUri' && typeof x !== 'function') out[k] = plain(x, depth + 1);
+  return out;
 }
+
+const stable = (value: unknown): string => JSON.stringify(plain(value));
 
 /** Everything shared by every card of a deck, hashed once per render. */
 export function deckKey(deck: Deck, templateId: string): string {
-  const fonts = deck.assets.fonts.map((f) => ({ ...f }));
   return createHash('sha256')
     .update(
       stable({
@@ -42,7 +47,7 @@ export function deckKey(deck: Deck, templateId: string): string {
         size: deck.size,
         theme: deck.theme,
         info: deckInfo(deck.thread, deck.cards.length),
-        fonts,
+        fonts: deck.assets.fonts,
         emoji: deck.assets.graphemeImages,
       }),
     )
