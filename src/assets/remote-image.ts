@@ -156,17 +156,16 @@ function request(url: URL, opts: RemoteImageOptions, maxBytes: number, deadline:
         }
         const declared = Number(res.headers['content-length']);
         if (declared > maxBytes) {
-          res.destroy();
-          return reject(new RemoteImageError(`the server announces ${mb(declared)}; the limit is ${mb(maxBytes)}`));
+          reject(new RemoteImageError(`the server announces ${mb(declared)}; the limit is ${mb(maxBytes)}`));
+          return void res.destroy();
         }
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > maxBytes) {
-            res.destroy();
             reject(new RemoteImageError(`the image is larger than the limit of ${mb(maxBytes)}`));
-            return;
+            return void res.destroy();
           }
           chunks.push(chunk);
         });
