@@ -115,6 +115,7 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
     }
     if (pathname === '/app.js') return reply(res, 200, 'text/javascript; charset=utf-8', (await assets).js, 'no-cache');
     if (pathname === '/app.css') return reply(res, 200, 'text/css; charset=utf-8', (await assets).css, 'no-cache');
+    if (pathname === '/favicon.ico') return reply(res, 204, 'image/x-icon', '');
     if (pathname === '/api/state') return replyJson(res, state());
     if (pathname === '/events') return events(req, res);
     let m = /^\/card\/([0-9a-f]{32})\.png$/.exec(pathname);
