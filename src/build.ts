@@ -1,20 +1,47 @@
-// The orchestrator: for each input file, load (or import) → lay out → render → export → write, and report.
-// One failed thread never stops the others; its old outputs stay untouched.
-import path from 'node:path';
-import { ThreadeckError, type Diagnostic } from './diagnostics.ts';
+// The orchestrator: every input file is one task on the worker pool (load or import → lay out →
+// render, in a worker), written here in the main thread (atomic, unchanged files left alone), and
+// reported. One failed thread never stops the others (unless failFast); its old outputs stay
+// untouched. A content-hash cache skips threads whose outputs are already on disk.
+import type { Diagnostic } from './diagnostics.ts';
 import type { OutputKind } from './model.ts';
-import { loadInput } from './import/load-input.ts';
-import { threadToMarkdown } from './export/markdown.ts';
-import { renderThread, type RenderOptions } from './pipeline.ts';
-import { isCardFile, planOutputs } from './write/output-paths.ts';
-import { removeStale, writeFileAtomic } from './write/atomic.ts';
-import { platformWarnings } from './layout/platform-checks.ts';
+import type { RenderOptions } from './pipeline.ts';
+import { remoteImagesInScope, type RemoteImageOptions } from './assets/remote-image.ts';
+import { BuildPool, DeadlineError, StoppedError, defaultJobs } from './batch/pool.ts';
+import { toolFingerprint } from './batch/cache-key.ts';
+import { outputsIntact, readManifest, type Manifest } from './batch/cache-manifest.ts';
+import { uniqueSlugs } from './batch/slugs.ts';
+import { writeOutputs } from './batch/write-outputs.ts';
+import type { RenderResult } from './batch/render-task.ts';
+import { prepareThread, type Prepared } from './batch/prepare.ts';
+import type { LayoutOptions } from './layout/paginate.ts';
+import { toDiagnostics } from './batch/to-diagnostics.ts';
+
+export { toDiagnostics };
+
+/** A thread's deadline when none is given: 5 minutes (a 300-post thread takes well under one). */
+export const DEFAULT_TIMEOUT_MS = 300_000;
 
 export interface BuildOptions extends RenderOptions {
   /** Output folder; each thread writes into `<outDir>/<slug>/`. */
   outDir: string;
   formats: readonly OutputKind[];
-  /** Called after each thread, in input order. */
+  /** Worker threads (default: the machine's cores); when `pool` is given, it should have this many. */
+  jobs?: number;
+  /** Gives the pool to use, called when the first thread needs rendering (--watch keeps one); otherwise one is made and closed for this build. */
+  pool?: () => BuildPool;
+  /** Stop at the first thread that fails: the rest are not built. */
+  failFast?: boolean;
+  /** Render everything, ignoring the cache. */
+  force?: boolean;
+  /** A thread's render deadline in ms, from when its worker starts on it; 0 for none. */
+  timeoutMs?: number;
+  /** Aborting stops the build: running threads are stopped, the others are not started. */
+  signal?: AbortSignal;
+  /** http(s) images (default: the `withRemoteImages` scope build is called in, else off). A `resolve` hook cannot cross into the workers and is dropped. */
+  remoteImages?: RemoteImageOptions;
+  /** Called once the inputs are known. */
+  onStart?: (threads: number) => void;
+  /** Called after each thread, as threads finish. */
   onThread?: (report: ThreadReport) => void;
 }
 
@@ -29,12 +56,20 @@ export interface FileReport {
   pages?: number;
 }
 
+export type ThreadStatus = 'built' | 'cached' | 'failed' | 'skipped';
+
 export interface ThreadReport {
   input: string;
   slug: string | null;
   title: string | null;
+  /** built; cached (outputs already up to date, nothing rendered); failed; skipped (build stopped first). */
+  status: ThreadStatus;
   cards: number;
   files: FileReport[];
+  /** How many of `files` this run wrote (the others were already there, byte for byte). */
+  written: number;
+  /** Files outside the thread's folder its outputs depend on (a template file). */
+  deps: string[];
   warnings: Diagnostic[];
   errors: Diagnostic[];
   ms: number;
@@ -44,100 +79,113 @@ export interface BuildReport {
   ok: boolean;
   threads: ThreadReport[];
   cards: number;
+  /** Threads whose outputs were up to date. */
+  cached: number;
+  /** Threads not built because the build was stopped (Ctrl+C or --fail-fast). */
+  skipped: number;
+  /** The build was stopped by its signal (Ctrl+C). */
+  interrupted: boolean;
+  /** Worker threads used. */
+  jobs: number;
   ms: number;
 }
 
 export async function build(inputs: readonly string[], opts: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
-  const threads: ThreadReport[] = [];
-  const usedSlugs = new Map<string, string>();
-  for (const input of inputs) {
-    const report = await buildOne(input, opts, usedSlugs);
-    threads.push(report);
-    opts.onThread?.(report);
+  const slugs = await uniqueSlugs(inputs);
+  const fingerprint = await toolFingerprint();
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  opts.signal?.addEventListener('abort', onSignal, { once: true });
+  if (opts.signal?.aborted) stop.abort();
+  const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(), inputs.length || 1));
+  // Made on the first thread that needs rendering: an up-to-date build starts no worker at all.
+  let own: BuildPool | undefined;
+  const pool = () => opts.pool?.() ?? (own ??= new BuildPool(jobs));
+  const threads: ThreadReport[] = new Array(inputs.length);
+  opts.onStart?.(inputs.length);
+
+  let next = 0;
+  const lane = async () => {
+    while (next < inputs.length) {
+      const i = next++;
+      const report = stop.signal.aborted ? skipped(inputs[i]!, slugs[i]!) : await buildOne(pool, inputs[i]!, slugs[i]!, fingerprint, opts, stop.signal);
+      threads[i] = report;
+      opts.onThread?.(report);
+      if (opts.failFast && report.status === 'failed') stop.abort();
+    }
+  };
+  try {
+    // Twice as many lanes as workers: while one lane loads or writes in this thread, its worker renders another's.
+    await Promise.all(Array.from({ length: Math.min(2 * jobs, inputs.length) }, lane));
+  } finally {
+    opts.signal?.removeEventListener('abort', onSignal);
+    await own?.destroy();
   }
+  const count = (s: ThreadStatus) => threads.filter((t) => t.status === s).length;
   return {
-    ok: threads.every((t) => t.errors.length === 0),
+    ok: threads.every((t) => t.status === 'built' || t.status === 'cached'),
     threads,
     cards: threads.reduce((n, t) => n + t.cards, 0),
+    cached: count('cached'),
+    skipped: count('skipped'),
+    interrupted: Boolean(opts.signal?.aborted),
+    jobs,
     ms: Math.round(performance.now() - started),
   };
 }
 
-async function buildOne(input: string, opts: BuildOptions, usedSlugs: Map<string, string>): Promise<ThreadReport> {
+async function buildOne(pool: () => BuildPool, input: string, slug: string, fingerprint: string, opts: BuildOptions, signal: AbortSignal): Promise<ThreadReport> {
   const started = performance.now();
-  const report: ThreadReport = { input, slug: null, title: null, cards: 0, files: [], warnings: [], errors: [], ms: 0 };
+  const report = blank(input, slug);
+  const layout: LayoutOptions = { ...(opts.size && { size: opts.size }), ...(opts.template && { template: opts.template }), ...(opts.theme && { theme: opts.theme }) };
+  const remote = opts.remoteImages ?? remoteImagesInScope();
+  const remoteImages = remote && (({ resolve: _, ...r }) => r)(remote);
+  let prepared: Prepared;
   try {
-    const { thread: loaded, warnings } = await loadInput(input);
-    report.warnings.push(...warnings);
-    const slug = uniqueSlug(loaded.slug, input, usedSlugs);
-    const thread = { ...loaded, slug };
-    report.slug = slug;
-    report.title = thread.title;
-    // Markdown needs no rendering; it is written last, so a thread that fails leaves it untouched too.
-    const writeMarkdown = async () => {
-      if (!opts.formats.includes('md')) return;
-      const file = planOutputs(opts.outDir, slug, 0).md;
-      const md = threadToMarkdown(thread, { dir: path.dirname(file) });
-      await writeFileAtomic(file, md);
-      report.files.push({ path: file, kind: 'md', bytes: Buffer.byteLength(md) });
-    };
-    if (opts.formats.every((f) => f === 'md')) {
-      await writeMarkdown();
-      report.ms = Math.round(performance.now() - started);
-      return report;
-    }
-    const rendered = await renderThread(thread, opts);
-    const { deck } = rendered;
-    report.cards = deck.cards.length;
-    report.warnings.push(...deck.warnings);
-    const plan = planOutputs(opts.outDir, slug, deck.cards.length);
-    const { width, height } = deck.size;
-
-    for (const kind of ['svg', 'png'] as const) {
-      if (!opts.formats.includes(kind)) continue;
-      const data = kind === 'png' ? rendered.pngs : rendered.svgs;
-      for (const [i, file] of plan.cards[kind].entries()) {
-        const bytes = data[i]!;
-        await writeFileAtomic(file, bytes);
-        report.files.push({ path: file, kind, bytes: byteLength(bytes), width, height });
-      }
-      const keep = new Set(plan.cards[kind].map((f) => path.basename(f)));
-      await removeStale(plan.dir, (name) => isCardFile(name, slug, kind) && !keep.has(name));
-    }
-    report.warnings.push(...platformWarnings(deck, opts.formats, rendered.pdf?.byteLength));
-    if (rendered.pdf) {
-      await writeFileAtomic(plan.pdf, rendered.pdf);
-      report.files.push({ path: plan.pdf, kind: 'pdf', bytes: rendered.pdf.byteLength, width, height, pages: deck.cards.length });
-    }
-    await writeMarkdown();
+    prepared = await prepareThread(input, { slug, formats: opts.formats, layout, fingerprint, ...(remoteImages && { remoteImages }) });
   } catch (err) {
-    report.errors.push(...toDiagnostics(err, input));
+    return failed(report, toDiagnostics(err, input), started);
   }
-  report.ms = Math.round(performance.now() - started);
-  return report;
-}
+  Object.assign(report, { title: prepared.thread.title, deps: prepared.deps });
+  const previous = await readManifest(opts.outDir, slug);
+  if (!opts.force && previous?.key === prepared.key && (await outputsIntact(previous))) return fromManifest(report, previous, started);
 
-/** Two inputs with the same file name (in different folders) must not write into one folder. */
-function uniqueSlug(slug: string, input: string, used: Map<string, string>): string {
-  let candidate = slug;
-  for (let n = 2; used.has(candidate) && used.get(candidate) !== input; n++) candidate = `${slug}-${n}`;
-  used.set(candidate, input);
-  return candidate;
-}
-
-function byteLength(data: Uint8Array | string): number {
-  return typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
-}
-
-export function toDiagnostics(err: unknown, file: string): Diagnostic[] {
-  if (err instanceof ThreadeckError) return err.diagnostics;
-  const e = err as NodeJS.ErrnoException;
-  if (e?.code && typeof e.code === 'string' && e.syscall) {
-    return [{ severity: 'error', rule: 'io', file, message: `cannot write output: ${e.message}` }];
+  const task = { thread: prepared.thread, outDir: opts.outDir, formats: [...opts.formats], layout };
+  let render: RenderResult;
+  try {
+    // Markdown alone needs no rendering: no worker for it.
+    if (opts.formats.every((f) => f === 'md')) render = await (await import('./batch/render-task.ts')).renderTask(task);
+    else render = await pool().run(task, { timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal });
+  } catch (err) {
+    if (err instanceof StoppedError) return { ...report, status: 'skipped' };
+    const message = err instanceof DeadlineError ? `${err.message} (--timeout ${err.seconds})` : `the render worker failed: ${err instanceof Error ? err.message : String(err)}`;
+    return failed(report, [{ severity: 'error', rule: err instanceof DeadlineError ? 'timeout' : 'internal', file: input, message }], started);
   }
-  const message = err instanceof Error ? err.message : String(err);
-  const diag: Diagnostic = { severity: 'error', rule: 'internal', file, message: `internal error: ${message}` };
-  if (process.env.THREADECK_DEBUG && err instanceof Error && err.stack) diag.message += `\n${err.stack}`;
-  return [diag];
+  const warnings = [...prepared.warnings, ...render.warnings];
+  Object.assign(report, { cards: render.cards, warnings });
+  if (render.errors.length) return failed(report, render.errors, started);
+  try {
+    const { files, written } = await writeOutputs({ input, slug, title: prepared.thread.title, key: prepared.key, render, warnings }, opts.outDir, opts.formats, previous);
+    return { ...report, status: 'built', files, written, ms: ms(started) };
+  } catch (err) {
+    return failed(report, toDiagnostics(err, input), started);
+  }
+}
+
+function fromManifest(report: ThreadReport, m: Manifest, started: number): ThreadReport {
+  const files = m.files.map(({ sha256: _, ...f }) => f);
+  return { ...report, status: 'cached', cards: m.cards, files, warnings: m.warnings, ms: ms(started) };
+}
+
+const ms = (since: number) => Math.round(performance.now() - since);
+
+function blank(input: string, slug: string): ThreadReport {
+  return { input, slug, title: null, status: 'built', cards: 0, files: [], written: 0, deps: [], warnings: [], errors: [], ms: 0 };
+}
+
+const skipped = (input: string, slug: string): ThreadReport => ({ ...blank(input, slug), status: 'skipped' });
+
+function failed(report: ThreadReport, errors: Diagnostic[], started: number): ThreadReport {
+  return { ...report, status: 'failed', cards: 0, errors, ms: ms(started) };
 }

@@ -1,9 +1,8 @@
 // `threadeck build [inputs…]`: renders thread files into output/<slug>/ and reports (text or --json).
 import { defineCommand } from 'citty';
-import { build, type ThreadReport } from '../build.ts';
 import { OUTPUT_KINDS, type OutputKind } from '../model.ts';
-import { resolveInputs } from './inputs.ts';
-import { printSummary, printThread } from './report.ts';
+import { batchArgs, batchFlags } from './batch-flags.ts';
+import { runBuild } from './build-run.ts';
 import { UsageError } from './usage-error.ts';
 import path from 'node:path';
 import { ThreadeckError, formatDiagnostic } from '../diagnostics.ts';
@@ -29,39 +28,18 @@ export const buildCommand = defineCommand({
       default: false,
       description: 'Fetch http(s) image URLs (public addresses only, 20 MB, 10 s; off by default)',
     },
+    ...batchArgs,
   },
   async run({ args }) {
     const formats = parseFormats(String(args.format));
     const layout = await layoutFlags(args);
     const inputs = args._.length ? args._.map(String) : ['threads'];
-    const { files, unmatched } = await resolveInputs(inputs);
     const json = Boolean(args.json);
-
-    const run = () =>
-      build(files, {
-        ...layout,
-        outDir: String(args.out),
-        formats,
-        onThread: json ? undefined : (t) => printThread(t),
-      });
-    const report = await (args['allow-remote-images'] ? withRemoteImages({ enabled: true }, run) : run());
-    const unmatchedReports: ThreadReport[] = unmatched.map((input) => ({
-      input,
-      slug: null,
-      title: null,
-      cards: 0,
-      files: [],
-      warnings: [],
-      errors: [{ severity: 'error', rule: 'input', file: input, message: 'no files match this pattern' }],
-      ms: 0,
-    }));
-    if (!json) unmatchedReports.forEach((t) => printThread(t));
-    report.threads.push(...unmatchedReports);
-    report.ok = report.ok && unmatched.length === 0;
-
-    if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    else printSummary(report);
-    return report.ok ? 0 : 1;
+    const batch = batchFlags(args);
+    const watchFiles = [args.theme, layout.template && isTemplatePath(layout.template) ? layout.template : undefined].filter((f): f is string => typeof f === 'string');
+    const options = async () => ({ ...(batch.watch ? await layoutFlags(args) : layout), outDir: String(args.out), formats });
+    const run = () => runBuild({ inputs, json, batch, watchFiles, options });
+    return await (args['allow-remote-images'] ? withRemoteImages({ enabled: true }, run) : run());
   },
 });
 

@@ -1,0 +1,68 @@
+// The worker pool (piscina): one worker thread per job, each importing the pipeline once, so fonts,
+// emoji and templates are parsed once per worker, not per card. A thread gets a deadline that runs
+// from the moment its worker starts on it; past it, or when the build is stopped (Ctrl+C,
+// --fail-fast), the worker is terminated — a hung render cannot stall the batch — and piscina
+// starts a fresh one for the next thread.
+import { availableParallelism } from 'node:os';
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import type { RenderResult, RenderTask } from './render-task.ts';
+
+/** The thread ran past its deadline; its worker was terminated. */
+export class DeadlineError extends Error {
+  constructor(readonly seconds: number) {
+    super(`rendering took longer than ${seconds} s and was stopped`);
+  }
+}
+
+/** The build was stopped before this thread finished. */
+export class StoppedError extends Error {
+  constructor() {
+    super('not built: the build was stopped');
+  }
+}
+
+export const defaultJobs = (): number => availableParallelism();
+
+export class BuildPool {
+  private readonly piscina: Piscina;
+
+  constructor(readonly jobs = defaultJobs()) {
+    this.piscina = new Piscina({
+      filename: new URL('./worker.js', import.meta.url).href,
+      minThreads: jobs,
+      maxThreads: jobs,
+      concurrentTasksPerWorker: 1,
+      idleTimeout: Number.POSITIVE_INFINITY,
+    });
+  }
+
+  /** Runs one thread's task; rejects with DeadlineError or StoppedError when it is cut short. */
+  async run(task: Omit<RenderTask, 'port'>, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<RenderResult> {
+    if (opts.signal?.aborted) throw new StoppedError();
+    const abort = new AbortController();
+    const stop = () => abort.abort();
+    opts.signal?.addEventListener('abort', stop, { once: true });
+    const { port1, port2 } = new MessageChannel();
+    let timer: NodeJS.Timeout | undefined;
+    let late = false;
+    port1.once('message', () => {
+      if (opts.timeoutMs) timer = setTimeout(() => ((late = true), abort.abort()), opts.timeoutMs);
+    });
+    try {
+      return (await this.piscina.run({ ...task, port: port2 }, { transferList: [port2], signal: abort.signal })) as RenderResult;
+    } catch (err) {
+      if (late) throw new DeadlineError(Math.round(opts.timeoutMs! / 100) / 10);
+      if (opts.signal?.aborted) throw new StoppedError();
+      throw err;
+    } finally {
+      clearTimeout(timer);
+      port1.close();
+      opts.signal?.removeEventListener('abort', stop);
+    }
+  }
+
+  destroy(): Promise<void> {
+    return this.piscina.destroy();
+  }
+}

@@ -1,0 +1,41 @@
+// The main thread's share of a thread's build: load (or import) it and compute its cache key. This is
+// cheap (a parse and the thread's images), so an unchanged thread is recognised without starting a
+// worker; only threads that need rendering go to the pool, already loaded.
+import { readFile } from 'node:fs/promises';
+import type { Diagnostic } from '../diagnostics.ts';
+import type { OutputKind, Thread } from '../model.ts';
+import { loadInput } from '../import/load-input.ts';
+import { withRemoteImages, type RemoteImageOptions } from '../assets/remote-image.ts';
+import type { LayoutOptions } from '../layout/paginate.ts';
+import { isTemplatePath } from '../load/thread-options.ts';
+import { hashValue } from './cache-key.ts';
+
+export interface Prepared {
+  thread: Thread;
+  /** The importer's warnings (raw inputs). */
+  warnings: Diagnostic[];
+  /** Everything the outputs depend on, hashed (cache-key.ts). */
+  key: string;
+  /** Files outside the thread's folder the outputs depend on (a template file), for --watch. */
+  deps: string[];
+}
+
+export interface PrepareOptions {
+  slug: string;
+  formats: readonly OutputKind[];
+  layout: LayoutOptions;
+  remoteImages?: RemoteImageOptions;
+  fingerprint: string;
+}
+
+/** Throws ThreadeckError (with every problem in the file) when the thread does not load. */
+export async function prepareThread(input: string, opts: PrepareOptions): Promise<Prepared> {
+  const load = () => loadInput(input);
+  const { thread: loaded, warnings } = await (opts.remoteImages ? withRemoteImages(opts.remoteImages, load) : load());
+  const thread: Thread = { ...loaded, slug: opts.slug };
+  const template = opts.layout.template ?? thread.options.template;
+  const templateFile = template && isTemplatePath(template) ? template : undefined;
+  const templateSource = templateFile ? await readFile(templateFile).catch(() => null) : null;
+  const key = hashValue(opts.fingerprint, [...opts.formats].sort(), opts.layout, thread, templateSource);
+  return { thread, warnings, key, deps: templateFile ? [templateFile] : [] };
+}

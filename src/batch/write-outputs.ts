@@ -1,0 +1,81 @@
+// Writes one rendered thread into `<out>/<slug>/`, atomically file by file (temp file + rename).
+// A file whose bytes equal the last build's (same hash, still on disk) is left alone, so an edit to
+// one post rewrites only that post's card. Cards left over from a longer earlier version are
+// removed, and so are temp files of a build that was killed.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { FileReport } from '../build.ts';
+import type { OutputKind } from '../model.ts';
+import { isCardFile, planOutputs } from '../write/output-paths.ts';
+import { removeStale, writeFileAtomic } from '../write/atomic.ts';
+import { removeManifest, writeManifest, type CachedFile, type Manifest } from './cache-manifest.ts';
+import { sha256 } from './cache-key.ts';
+import type { RenderResult } from './render-task.ts';
+
+/** What is written: one thread's outputs, and what its manifest records. */
+export interface ThreadOutputs {
+  input: string;
+  slug: string;
+  title: string;
+  key: string;
+  render: RenderResult;
+  /** Every warning of the thread (load and render), kept in the manifest for cached builds. */
+  warnings: Manifest['warnings'];
+}
+
+export interface WriteResult {
+  files: FileReport[];
+  /** Files actually (re)written; the others were already there, byte for byte. */
+  written: number;
+}
+
+export async function writeOutputs(result: ThreadOutputs, outDir: string, formats: readonly OutputKind[], previous?: Manifest): Promise<WriteResult> {
+  const { slug, render } = result;
+  const { outputs } = render;
+  if (!outputs) throw new Error('nothing to write');
+  const plan = planOutputs(outDir, slug, render.cards);
+  const before = new Map((previous?.files ?? []).map((f) => [f.path, f]));
+  const files: CachedFile[] = [];
+  let written = 0;
+  await removeManifest(outDir, slug);
+
+  const put = async (file: string, data: Uint8Array | string, info: Omit<FileReport, 'path' | 'bytes'>) => {
+    const hash = sha256(data);
+    const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+    const old = before.get(file);
+    const same = old?.sha256 === hash && (await stat(file).then((s) => s.size === bytes, () => false));
+    if (!same) {
+      await writeFileAtomic(file, data);
+      written++;
+    }
+    files.push({ path: file, bytes, sha256: hash, ...info });
+  };
+
+  const size = render.size ? { width: render.size.width, height: render.size.height } : {};
+  for (const kind of ['svg', 'png'] as const) {
+    if (!formats.includes(kind)) continue;
+    for (const [i, file] of plan.cards[kind].entries()) await put(file, outputs[kind][i]!, { kind, ...size });
+    const keep = new Set(plan.cards[kind].map((f) => path.basename(f)));
+    await removeStale(plan.dir, (name) => isCardFile(name, slug, kind) && !keep.has(name));
+  }
+  if (outputs.pdf) await put(plan.pdf, outputs.pdf, { kind: 'pdf', ...size, pages: render.cards });
+  if (outputs.md !== undefined) await put(plan.md, outputs.md, { kind: 'md' });
+  await removeStale(plan.dir, isDeadTempFile);
+
+  await writeManifest(outDir, slug, { key: result.key, input: result.input, title: result.title, cards: render.cards, files, warnings: result.warnings });
+  return { files: files.map(({ sha256: _, ...f }) => f), written };
+}
+
+/** `.x.png.tmp-<pid>-<random>` left by a process that no longer runs (killed mid-write). */
+function isDeadTempFile(name: string): boolean {
+  const m = /^\..+\.tmp-(\d+)-[0-9a-f]+$/.exec(name);
+  if (!m) return false;
+  const pid = Number(m[1]);
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}

@@ -1,0 +1,37 @@
+// `threadeck build`'s batch flags: --jobs, --fail-fast, --force, --timeout, --watch (declared here,
+// spread into the build command's args, and checked before anything runs).
+import type { ArgsDef } from 'citty';
+import { DEFAULT_TIMEOUT_MS } from '../build.ts';
+import { defaultJobs } from '../batch/pool.ts';
+import { UsageError } from './usage-error.ts';
+
+export const batchArgs = {
+  jobs: { type: 'string', alias: 'j', description: `Worker threads rendering in parallel (default: the number of cores, here ${defaultJobs()})`, valueHint: 'N' },
+  'fail-fast': { type: 'boolean', default: false, description: 'Stop at the first thread that fails (the others are not built)' },
+  force: { type: 'boolean', default: false, description: 'Render everything again, ignoring the cache in <out>/.threadeck-cache/' },
+  timeout: { type: 'string', description: `Seconds one thread may take to render before it is stopped and reported (default ${DEFAULT_TIMEOUT_MS / 1000}; 0: no limit)`, valueHint: 'SECONDS' },
+  watch: { type: 'boolean', alias: 'w', default: false, description: 'Keep running: re-render a thread when it, its images or its template change' },
+} as const satisfies ArgsDef;
+
+export interface BatchFlags {
+  jobs: number;
+  failFast: boolean;
+  force: boolean;
+  timeoutMs: number;
+  watch: boolean;
+}
+
+export function batchFlags(args: Record<string, unknown>): BatchFlags {
+  let jobs = defaultJobs();
+  if (args.jobs !== undefined) {
+    jobs = Number(args.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs expects a whole number from 1 to 256; got "${String(args.jobs)}"`);
+  }
+  let timeoutMs = DEFAULT_TIMEOUT_MS;
+  if (args.timeout !== undefined) {
+    const secs = Number(args.timeout);
+    if (!Number.isFinite(secs) || secs < 0) throw new UsageError(`--timeout expects seconds (a number ≥ 0; 0 for no limit); got "${String(args.timeout)}"`);
+    timeoutMs = Math.round(secs * 1000);
+  }
+  return { jobs, failFast: Boolean(args['fail-fast']), force: Boolean(args.force), timeoutMs, watch: Boolean(args.watch) };
+}

@@ -1,0 +1,92 @@
+// Runs `threadeck build` once (or, with --watch, again on every change): inputs resolved, progress
+// shown, Ctrl+C handled, the report printed (text or --json), the exit code decided.
+// Ctrl+C (or SIGTERM) mid-build stops the running threads, keeps what was written, prints the
+// summary and exits 1; a second Ctrl+C exits at once.
+import { build, type BuildOptions, type BuildReport, type ThreadReport } from '../build.ts';
+import { BuildPool } from '../batch/pool.ts';
+import { watchBuilds } from '../batch/watch.ts';
+import { remoteImagesInScope } from '../assets/remote-image.ts';
+import { resolveInputs } from './inputs.ts';
+import { createProgress } from './progress.ts';
+import { printSummary, printThread } from './report.ts';
+import type { BatchFlags } from './batch-flags.ts';
+
+export interface BuildRun {
+  inputs: string[];
+  json: boolean;
+  batch: BatchFlags;
+  /** Output folder, formats and the layout flags; read again before each --watch rebuild (a --theme file may change). */
+  options: () => Promise<Omit<BuildOptions, 'jobs' | 'failFast' | 'force' | 'timeoutMs' | 'signal' | 'pool' | 'onStart' | 'onThread'>>;
+  /** Extra files to watch (--template, --theme). */
+  watchFiles?: string[];
+}
+
+export async function runBuild(run: BuildRun): Promise<number> {
+  const remote = remoteImagesInScope();
+  let pool: BuildPool | undefined;
+  // One build: no more workers than threads; --watch keeps one pool of --jobs workers for every build.
+  const poolFor = (threads: number) => (pool ??= new BuildPool(run.batch.watch ? run.batch.jobs : Math.max(1, Math.min(run.batch.jobs, threads))));
+  const stop = new AbortController();
+  const onSignal = () => {
+    if (stop.signal.aborted) process.exit(130);
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const once = async (freshWorkers = false) => {
+    if (freshWorkers) await pool?.destroy();
+    if (freshWorkers) pool = undefined;
+    return buildOnce(run, poolFor, stop.signal, remote);
+  };
+  try {
+    if (!run.batch.watch) return (await once()).ok ? 0 : 1;
+    return await watchBuilds(once, { inputs: run.inputs, extra: run.watchFiles ?? [], outDir: (await run.options()).outDir, signal: stop.signal, quiet: run.json });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await pool?.destroy();
+  }
+}
+
+async function buildOnce(run: BuildRun, poolFor: (threads: number) => BuildPool, signal: AbortSignal, remote: BuildOptions['remoteImages']): Promise<BuildReport> {
+  const options = await run.options();
+  const { files, unmatched } = await resolveInputs(run.inputs);
+  const progress = createProgress({ json: run.json, tty: Boolean(process.stderr.isTTY) && !process.env.CI });
+  let report: BuildReport;
+  try {
+    report = await build(files, {
+      ...options,
+      ...(remote && { remoteImages: remote }),
+      jobs: run.batch.jobs,
+      pool: () => poolFor(files.length),
+      failFast: run.batch.failFast,
+      force: run.batch.force,
+      timeoutMs: run.batch.timeoutMs,
+      signal,
+      onStart: (n) => progress.start(n),
+      onThread: (t) => progress.thread(t),
+    });
+  } finally {
+    progress.stop();
+  }
+  const unmatchedReports: ThreadReport[] = unmatched.map((input) => ({
+    input,
+    slug: null,
+    title: null,
+    status: 'failed',
+    cards: 0,
+    files: [],
+    written: 0,
+    deps: [],
+    warnings: [],
+    errors: [{ severity: 'error', rule: 'input', file: input, message: 'no files match this pattern' }],
+    ms: 0,
+  }));
+  if (!run.json) unmatchedReports.forEach((t) => printThread(t));
+  report.threads.push(...unmatchedReports);
+  report.ok = report.ok && unmatched.length === 0 && !report.interrupted;
+  // --watch --json: one compact JSON document per build, one per line.
+  if (run.json) process.stdout.write(`${run.batch.watch ? JSON.stringify(report) : JSON.stringify(report, null, 2)}\n`);
+  else printSummary(report);
+  return report;
+}
