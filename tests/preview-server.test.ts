@@ -2,7 +2,7 @@
 // Origin checks, a broken file kept alive, changed cards only re-rendered, save without echo,
 // dependency changes, exports made by renderThread.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
@@ -226,5 +226,36 @@ describe('threadeck preview command', () => {
     const tpl = await run(['threads/devops-sre-platform-engineering.yaml', '--template', 'nope']);
     expect(tpl.code).toBe(2);
     expect(tpl.err).toContain('unknown template');
+  });
+});
+
+describe('threadeck preview with a template file', () => {
+  it('re-renders every card when the template file is saved', async () => {
+    mkdirSync('tests/.out', { recursive: true });
+    const dir = mkdtempSync(path.resolve('tests/.out/preview-template-'));
+    const source = readFileSync('templates/example.tsx', 'utf8').replaceAll("from '../src/", "from '../../../src/");
+    writeFileSync(path.join(dir, 'mine.tsx'), source);
+    writeFileSync(path.join(dir, 'thread.yaml'), 'title: Template reload\nauthor: { name: Ann Example }\ntemplate: ./mine.tsx\nposts:\n  - One post.\n');
+    const s = await startPreviewServer({ file: path.join(dir, 'thread.yaml') });
+    const ev = await sse(`${s.url}events`);
+    try {
+      const before = s.session.result!;
+      expect(before.ok).toBe(true);
+      const next = ev.next('result', (d) => d.result.seq > before.seq);
+      writeFileSync(path.join(dir, 'mine.tsx'), source.replace("background: '#FFFFFF'", "background: '#FFE4E6'"));
+      const { result } = (await next).data;
+      expect(result.ok).toBe(true);
+      expect(result.cards.every((c: any, i: number) => c.key !== before.cards[i]!.key)).toBe(true);
+      expect(readdirSync(dir).sort()).toEqual(['mine.tsx', 'thread.yaml']); // the hidden copy is gone
+      const broken = ev.next('result', (d) => d.result.seq > result.seq);
+      writeFileSync(path.join(dir, 'mine.tsx'), 'export default {};\n');
+      const failed = (await broken).data.result;
+      expect(failed.ok).toBe(false);
+      expect(failed.errors[0].message).toContain('did not reload');
+    } finally {
+      ev.close();
+      await s.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -67,7 +67,7 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
 
   const watcher = watchFiles((file) => {
     if (file === session.file) void session.fileChanged();
-    else session.dependencyChanged();
+    else void session.dependencyChanged(file);
   });
   const updateWatched = async () => watcher.set(await threadDependencies(session.file, session.text).catch(() => [session.file]));
   session.on((e) => {

@@ -2,15 +2,16 @@
 // page, and the cards of the last good render. Renders run one at a time, the newest text winning;
 // each card's PNG is cached under a hash of its inputs, so an edit re-renders only changed cards.
 // A broken file keeps the last good cards (marked stale) next to the positioned errors.
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
+import { ThreadeckError, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { Deck, Thread } from '../model.ts';
 import { parseThread } from '../load/load-thread.ts';
 import { layoutThread, type LayoutOptions } from '../layout/paginate.ts';
 import { parseSize } from '../layout/sizes.ts';
 import { renderCardSvg } from '../render/render-svg.ts';
-import { templateNames } from '../render/templates.ts';
+import { loadTemplate, templateNames } from '../render/templates.ts';
+import { isTemplatePath } from '../load/thread-options.ts';
 import { rasterize } from '../export/png.ts';
 import { renderThread } from '../pipeline.ts';
 import { planOutputs } from '../write/output-paths.ts';
@@ -40,6 +41,8 @@ export interface CardView {
   label: string;
   width: number;
   height: number;
+  /** Line of the card's post in the text (post cards). */
+  line?: number;
 }
 
 export interface RenderResult {
@@ -92,6 +95,10 @@ export class PreviewSession {
   private lastGood: { cards: CardView[]; title: string | null } = { cards: [], title: null };
   /** Serialises renders and exports (satori and resvg are not run concurrently). */
   private lock: Promise<unknown> = Promise.resolve();
+  /** Template files reloaded since the start: original path → the copy it was imported from. */
+  private readonly templateCopies = new Map<string, string>();
+  private readonly templateProblems = new Map<string, Diagnostic>();
+  private templateVersion = 0;
 
   constructor(file: string, opts: SessionOptions = {}) {
     this.file = path.resolve(file);
@@ -163,9 +170,39 @@ export class PreviewSession {
     }
   }
 
-  /** An image, theme or font file the thread uses changed: same text, new render. */
-  dependencyChanged(): void {
+  /**
+   * An image, theme, font or template file the thread uses changed: same text, new render. Node
+   * cannot unload an imported module, so a changed template file is imported afresh from a hidden
+   * copy next to it (same folder, so its relative imports still resolve), deleted once loaded.
+   */
+  async dependencyChanged(file?: string): Promise<void> {
+    if (file && isTemplatePath(file)) await this.reloadTemplate(file);
     this.requestRender();
+  }
+
+  private async reloadTemplate(file: string): Promise<void> {
+    const copy = path.join(path.dirname(file), `.${path.basename(file, path.extname(file))}.preview-${++this.templateVersion}${path.extname(file)}`);
+    try {
+      await copyFile(file, copy);
+      await loadTemplate(copy);
+      this.templateCopies.set(file, copy);
+      this.templateProblems.delete(file);
+    } catch (err) {
+      const message = err instanceof ThreadeckError ? err.diagnostics.map((d) => d.message).join('; ') : err instanceof Error ? err.message : String(err);
+      this.templateProblems.set(file, { severity: 'error', rule: 'template', file: path.relative(process.cwd(), file) || file, message: `the template file did not reload: ${message}` });
+    } finally {
+      await rm(copy, { force: true });
+    }
+  }
+
+  /** The template file the thread names, as last reloaded. */
+  private withFreshTemplate(thread: Thread, opts: LayoutOptions): LayoutOptions {
+    const file = opts.template ? undefined : thread.options.template;
+    if (!file) return opts;
+    const problem = this.templateProblems.get(file);
+    if (problem) throw new ThreadeckError('TEMPLATE', [problem]);
+    const copy = this.templateCopies.get(file);
+    return copy ? { ...opts, template: copy } : opts;
   }
 
   /** Schedules a render of the current text; renders in flight finish first, the latest request wins. */
@@ -245,6 +282,7 @@ export class PreviewSession {
       const thread = await this.parse(text);
       ms.load = Math.round(performance.now() - t0);
       const t1 = performance.now();
+      opts = this.withFreshTemplate(thread, opts);
       deck = await layoutThread(thread, opts);
       ms.layout = Math.round(performance.now() - t1);
     } catch (err) {
@@ -270,7 +308,7 @@ export class PreviewSession {
         }
         const label =
           card.kind === 'cover' ? 'cover' : card.kind === 'outro' ? 'end' : card.part.index > 1 ? `${card.label} · cont.` : card.label;
-        cards.push({ index: card.index, key, kind: card.kind, label, width: deck.size.width, height: deck.size.height });
+        cards.push({ index: card.index, key, kind: card.kind, label, width: deck.size.width, height: deck.size.height, ...(card.post && { line: card.post.position.line }) });
       }
     } catch (err) {
       return fail(toDiagnostics(err, this.displayName));
@@ -298,7 +336,7 @@ export class PreviewSession {
     return this.withLock(async () => {
       try {
         const thread = await this.parse(text);
-        const out = await renderThread(thread, { ...opts, formats: [kind] });
+        const out = await renderThread(thread, { ...this.withFreshTemplate(thread, opts), formats: [kind] });
         const plan = planOutputs('', thread.slug, out.deck.cards.length);
         if (kind === 'pdf') return { ok: true as const, files: [{ name: path.basename(plan.pdf), bytes: out.pdf! }] };
         return { ok: true as const, files: out.pngs.map((bytes, i) => ({ name: path.basename(plan.cards.png[i]!), bytes })) };

@@ -27,6 +27,7 @@ interface CardView {
   label: string;
   width: number;
   height: number;
+  line?: number;
 }
 interface RenderResult {
   seq: number;
@@ -184,8 +185,15 @@ function renderCards(result: RenderResult) {
       fig = document.createElement('figure');
       fig.className = 'card';
       fig.innerHTML = '<div class="frame"><img decoding="async"></div><figcaption><span class="num"></span><ul class="card-warnings"></ul></figcaption>';
+      fig.title = 'Click to show its text in the editor';
+      fig.addEventListener('click', () => {
+        const line = Number(fig!.dataset.line);
+        if (line) jumpTo(line);
+      });
       box.append(fig);
     }
+    if (card.line) fig.dataset.line = String(card.line);
+    else delete fig.dataset.line;
     const img = fig.querySelector('img')!;
     if (fig.dataset.key !== card.key) {
       fig.dataset.key = card.key;
