@@ -94,10 +94,15 @@ export function readCmap(data: Buffer): Set<number> | undefined {
     if (best === undefined) return undefined;
     const set = new Set<number>();
     if (cmap.readUInt16BE(best) === 12) {
+      // Groups past Unicode's last code point, or covering more than Unicode has in all, are a hostile
+      // or broken table (0..0xFFFFFFFF once took 17 s and 660 MB here): refused as no usable map.
+      let budget = 0x110000;
       for (let g = 0, at = best + 16; g < cmap.readUInt32BE(best + 12); g++, at += 12) {
         const start = cmap.readUInt32BE(at);
+        const end = cmap.readUInt32BE(at + 4);
         const glyph = cmap.readUInt32BE(at + 8);
-        for (let cp = start; cp <= cmap.readUInt32BE(at + 4); cp++) if (glyph + cp - start !== 0) set.add(cp);
+        if (end > 0x10ffff || end < start || (budget -= end - start + 1) < 0) return undefined;
+        for (let cp = start; cp <= end; cp++) if (glyph + cp - start !== 0) set.add(cp);
       }
       return set;
     }

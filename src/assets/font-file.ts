@@ -1,6 +1,10 @@
 // Loads a user's font file (theme `font:`), checking it is something satori can draw with:
-// TTF, OTF or WOFF — not WOFF2 (satori cannot decode it), not a variable font, not random bytes.
+// TTF, OTF or WOFF — not WOFF2 (satori cannot decode it), not a variable font, not random bytes —
+// and then drawing a line with it (satori) and opening it the way the PDF export will (fontkit), so a
+// truncated or garbled file is refused at load, naming the file, instead of failing mid-render.
 import { readFile } from 'node:fs/promises';
+import fontkit from '@pdf-lib/fontkit';
+import satori from 'satori';
 import type { FontFace } from './fonts.ts';
 import { readCmap } from './font-coverage.ts';
 import { resolveInside } from './paths.ts';
@@ -14,11 +18,43 @@ export async function loadFontFile(ref: string, baseDir: string): Promise<Buffer
   const data = await readFile(file);
   if (data.length > MAX_FONT_BYTES) throw new FontFileError(`font "${ref}" is larger than ${MAX_FONT_BYTES / 1048576} MB`);
   checkFontBytes(data, ref);
+  await checkFontDraws(data, ref);
   return data;
 }
 
+const DAMAGED = 'export it again or use the font\'s original TTF, OTF or WOFF file';
+
+/**
+ * Draws a line of text with the font in satori and opens it with fontkit (the PDF text layer's font
+ * library): both throw on a truncated or garbled file whose table directory and character map look fine.
+ */
+export async function checkFontDraws(data: Buffer, label: string): Promise<void> {
+  const cmap = readCmap(data) ?? new Set<number>();
+  // Characters the font says it has: a sample of Latin letters when it has them, else its first few.
+  const latin = [...'Hamburgefonstiv 0123'].filter((c) => c === ' ' || cmap.has(c.codePointAt(0)!));
+  const sample = latin.length > 4 ? latin.join('') : [...cmap].filter((cp) => cp > 32).slice(0, 16).map((cp) => String.fromCodePoint(cp)).join('');
+  try {
+    await satori({ type: 'div', props: { style: { display: 'flex', fontFamily: 'probe', fontSize: 32 }, children: sample } } as Parameters<typeof satori>[0], {
+      width: 640,
+      height: 64,
+      fonts: [{ name: 'probe', data, weight: 400, style: 'normal' }],
+    });
+  } catch (err) {
+    throw new FontFileError(`font "${label}" is damaged: drawing text with it failed (${firstLine(err)}); ${DAMAGED}`);
+  }
+  try {
+    const font = fontkit.create(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    font.layout(sample);
+  } catch (err) {
+    throw new FontFileError(`font "${label}" is damaged: it cannot be embedded in the PDF (${firstLine(err)}); ${DAMAGED}`);
+  }
+}
+
+const firstLine = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 120);
+
 /** Throws a FontFileError naming the file unless `data` is a static TTF, OTF or WOFF font. */
 export function checkFontBytes(data: Buffer, label: string): void {
+  if (data.length === 0) throw new FontFileError(`font "${label}" is empty (0 bytes); expected a TTF, OTF or WOFF font file`);
   const tag = data.subarray(0, 4).toString('latin1');
   if (tag === 'wOF2') {
     throw new FontFileError(
@@ -27,6 +63,7 @@ export function checkFontBytes(data: Buffer, label: string): void {
   }
   const sfnt = tag === '\0\x01\0\0' || tag === 'OTTO' || tag === 'true';
   if (!sfnt && tag !== 'wOFF') throw new FontFileError(`"${label}" is not a font file (expected TTF, OTF or WOFF)`);
+  if (data.length < (tag === 'wOFF' ? 44 : 12)) throw new FontFileError(`font "${label}" is truncated (${data.length} bytes); ${DAMAGED}`);
   if (hasTable(data, 'fvar')) {
     throw new FontFileError(`font "${label}" is a variable font, which the renderer cannot draw; use the static files of the weights you need`);
   }
@@ -36,7 +73,7 @@ export function checkFontBytes(data: Buffer, label: string): void {
   } catch {
     cmap = undefined;
   }
-  if (!cmap || cmap.size === 0) throw new FontFileError(`font "${label}" is damaged or has no character map`);
+  if (!cmap || cmap.size === 0) throw new FontFileError(`font "${label}" is damaged or has no character map; ${DAMAGED}`);
 }
 
 /** Whether the font's table directory lists `name` (TTF/OTF and WOFF). */
