@@ -1,7 +1,8 @@
 // --watch: build, then watch the inputs (a thread's folder holds its images, which must live inside
 // it), template files and --theme/--template files, and build again on every change. The cache makes
 // a rebuild render only the threads that changed, and write only the cards whose bytes changed. A
-// broken thread file is reported and the watch goes on; Ctrl+C ends it (exit 0 when idle).
+// broken thread file is reported and the watch goes on; Ctrl+C ends it (exit 0 when idle). Status
+// lines ("watching…", "changed: x") go to stderr, so --json keeps stdout to one report per build.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
@@ -15,8 +16,6 @@ export interface WatchOptions {
   /** Never watched (the outputs). */
   outDir: string;
   signal: AbortSignal;
-  /** --json: no status lines on stderr. */
-  quiet: boolean;
 }
 
 /** Quiet time after a change before rebuilding, so an editor's save (often several events) builds once. */
@@ -30,7 +29,7 @@ const isCode = (file: string) => /\.(tsx|ts|jsx|js|mjs|mts|cjs)$/i.test(file);
  * Resolves with the exit code when the signal aborts.
  */
 export async function watchBuilds(buildOnce: (fresh: boolean) => Promise<BuildReport>, opts: WatchOptions): Promise<number> {
-  const say = (line: string) => opts.quiet || process.stderr.write(`${line}\n`);
+  const say = (line: string) => process.stderr.write(`${line}\n`);
   const first = await buildOnce(false);
   if (opts.signal.aborted) return 1;
   const watcher = watch(await watchRoots(opts), {
