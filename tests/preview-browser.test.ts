@@ -118,10 +118,28 @@ describe('threadeck preview in Chromium', () => {
     // Undo: the cards come back fresh.
     const s2 = await seq();
     await page.locator('.cm-content').focus();
-    for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.body.classList.contains('dirty'))); i++) await page.keyboard.press('Control+z');
+    expect(await page.evaluate(() => document.body.classList.contains('dirty'))).toBe(false);
     await waitSeqAbove(s2);
     await page.waitForFunction(() => document.body.dataset.ok === 'true', null, { timeout: UI_TIMEOUT });
     expect(await page.locator('#cards.stale').count()).toBe(0);
+    expect(await page.locator('#problems li').count()).toBe(0);
+  });
+
+  it('completes keys from the thread JSON Schema', async () => {
+    await page.locator('.cm-line', { hasText: 'handle: "@ann"' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('ava');
+    const popup = page.locator('.cm-tooltip-autocomplete');
+    await popup.waitFor({ timeout: UI_TIMEOUT });
+    expect(await popup.textContent()).toContain('avatar');
+    await page.keyboard.press('Escape');
+    // Undo back to the saved text.
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.body.classList.contains('dirty'))); i++) await page.keyboard.press('Control+z');
+    expect(await page.evaluate(() => document.body.classList.contains('dirty'))).toBe(false);
+    await page.waitForTimeout(600); // past the edit pause: the text is the saved one again
+    await page.waitForFunction(() => document.body.dataset.ok === 'true', null, { timeout: UI_TIMEOUT });
     expect(await page.locator('#problems li').count()).toBe(0);
   });
 

@@ -3,7 +3,7 @@
 // Live: server-sent events bring each render's result; only cards whose key changed get a new <img>.
 import { EditorView, basicSetup } from 'codemirror';
 import { keymap } from '@codemirror/view';
-import { Annotation, EditorSelection } from '@codemirror/state';
+import { Annotation, EditorSelection, Transaction } from '@codemirror/state';
 import { yaml } from '@codemirror/lang-yaml';
 import { setDiagnostics, lintGutter, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
 import { autocompletion } from '@codemirror/autocomplete';
@@ -101,7 +101,8 @@ async function save() {
 }
 
 function replaceDoc(text: string) {
-  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, annotations: remote.of(true) });
+  // Not undoable: Ctrl+Z must not bring back the text the file had before someone else saved it.
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, annotations: [remote.of(true), Transaction.addToHistory.of(false)] });
 }
 
 function buildEditor(text: string) {
