@@ -19,7 +19,7 @@ function strings(value: unknown, out: string[] = [], depth = 0): string[] {
 
 function parseLoose(text: string): unknown {
   try {
-    return parse(text, { maxAliasCount: 100, strict: false, uniqueKeys: false, prettyErrors: false });
+    return parse(text, { maxAliasCount: 100, strict: false, uniqueKeys: false, prettyErrors: false, logLevel: 'silent' });
   } catch {
     return undefined;
   }
