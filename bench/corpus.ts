@@ -23,24 +23,26 @@ const EXTRAS = [
 ];
 
 /** Post `p` of thread `t`: one to four sentences, sometimes a list, code, a quote or emoji. */
-function post(t: number, p: number): string {
+function post(t: number, p: number, plain: boolean): string {
   const n = 1 + ((t * 7 + p * 3) % 4);
   const text = Array.from({ length: n }, (_, k) => SENTENCES[(t + p + k) % SENTENCES.length]).join(' ');
-  const extra = (t + p) % 3 === 0 ? `\n\n${EXTRAS[(t * 5 + p) % EXTRAS.length]}` : '';
+  const extra = !plain && (t + p) % 3 === 0 ? `\n\n${EXTRAS[(t * 5 + p) % EXTRAS.length]}` : '';
   return `${text}${extra}`;
 }
 
-export function corpusThread(t: number, posts: number, extra = ''): string {
-  const body = Array.from({ length: posts }, (_, p) => `  - |-\n${post(t, p).replace(/^/gm, '    ')}`).join('\n');
+/** Thread `t` as YAML; `plain`: sentences only (no lists, code, quotes or emoji). */
+export function corpusThread(t: number, posts: number, opts: { extra?: string; plain?: boolean } = {}): string {
+  const extra = opts.extra ?? '';
+  const body = Array.from({ length: posts }, (_, p) => `  - |-\n${post(t, p, opts.plain ?? false).replace(/^/gm, '    ')}`).join('\n');
   return `title: "Corpus thread ${t + 1}: notes on shipping"\nauthor:\n  name: Bench Author\n  handle: "@bench"\n${extra}posts:\n${body}\n`;
 }
 
 /** Writes `threads` thread files (`t001.yaml` …) of `posts` posts each into `dir`; returns their paths. */
-export function writeCorpus(dir: string, opts: { threads: number; posts: number; extra?: string }): string[] {
+export function writeCorpus(dir: string, opts: { threads: number; posts: number; extra?: string; plain?: boolean }): string[] {
   mkdirSync(dir, { recursive: true });
   return Array.from({ length: opts.threads }, (_, t) => {
     const file = path.join(dir, `t${String(t + 1).padStart(3, '0')}.yaml`);
-    writeFileSync(file, corpusThread(t, opts.posts, opts.extra));
+    writeFileSync(file, corpusThread(t, opts.posts, opts));
     return file;
   });
 }

@@ -1,0 +1,34 @@
+// A render that never ends (a template stuck in a loop) is stopped at the deadline (--timeout): its
+// worker is terminated, the thread is reported as an error naming the limit, no output is written
+// for it, and the rest of the batch is built.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers.ts';
+import { filesUnder, isWhole, repoTempDir } from '../batch-helpers.ts';
+import { writeCorpus } from '../../bench/corpus.ts';
+
+describe('render deadline', () => {
+  it('a hung render is stopped after --timeout seconds and reported; the other threads are written', () => {
+    const dir = repoTempDir('deadline-');
+    const src = path.join(dir, 'threads');
+    writeCorpus(src, { threads: 2, posts: 1 });
+    const template = readFileSync('templates/example.tsx', 'utf8')
+      .replaceAll("'../src/", `'${path.resolve('src')}/`)
+      .replace('function render(props: TemplateProps) {', 'function render(props: TemplateProps) {\n  if (props.card.kind === "post") for (;;) {}');
+    writeFileSync(path.join(src, 'hang.tsx'), template);
+    writeFileSync(path.join(src, 'a-hang.yaml'), 'title: Hangs\nauthor: { name: A }\ntemplate: ./hang.tsx\nposts:\n  - This card never finishes rendering.\n');
+    const out = path.join(dir, 'out');
+    const r = runCli(['build', src, '--out', out, '--format', 'png,pdf', '--jobs', '1', '--timeout', '8', '--json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { threads: Array<{ slug: string; status: string; errors: Array<{ rule: string; message: string }> }> };
+    const hang = report.threads.find((t) => t.slug === 'a-hang')!;
+    expect(hang.status).toBe('failed');
+    expect(hang.errors[0]).toMatchObject({ rule: 'timeout', message: expect.stringMatching(/longer than 8 s.*--timeout/) });
+    expect(report.threads.filter((t) => t.slug !== 'a-hang').map((t) => t.status)).toEqual(['built', 'built']);
+    const files = filesUnder(out);
+    expect(files.filter((f) => f.includes('a-hang'))).toEqual([]);
+    expect(files).toHaveLength(2 * 4); // 3 PNGs and a PDF per good thread
+    for (const f of files) expect(isWhole(f)).toBe(true);
+  });
+});
