@@ -1,74 +1,67 @@
-// npm run bench — threadeck's cost per card against the bare satori + resvg cost of the same cards,
-// measured in the same process and run. Prints a table; nothing is asserted.
+// npm run bench — threadeck's speed on a fixed, generated corpus (50 threads of 8 posts: ≥ 500
+// cards, default template): per-stage cost per card next to the floor measured in the same run
+// (bare satori + resvg on the same card elements), whole builds on 1 and 2 cores, the cached
+// re-run, cost per card from 10 to 1,000 cards, and peak RSS. Prints Markdown tables; asserts nothing.
+// BENCH_THREADS=10 for a quick run.
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import os from 'node:os';
-import satori from 'satori';
-import { Resvg } from '@resvg/resvg-js';
-import { measureStats } from '../src/layout/measure.ts';
-import { deckInfo, getTemplate, layoutThread, loadThread, renderThread, type Deck } from '../src/index.ts';
+import path from 'node:path';
+import { writeCorpus } from './corpus.ts';
+import { measureStages, scaling } from './stages.ts';
 
-const FILES = ['threads/devops-sre-platform-engineering.yaml', 'threads/small-prs-ship-faster.yaml', 'threads/postmortem-checklist.json'];
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const tick = () => new Promise<void>((r) => setImmediate(r));
+const THREADS = Number(process.env.BENCH_THREADS ?? 50);
+const POSTS = 8;
+const root = path.join(os.tmpdir(), 'threadeck-bench');
+rmSync(root, { recursive: true, force: true });
+const corpus = writeCorpus(path.join(root, 'corpus'), { threads: THREADS, posts: POSTS });
+const big = writeCorpus(path.join(root, 'big'), { threads: 2 * THREADS, posts: POSTS });
+const f1 = (n: number) => n.toFixed(1);
+const log = (s = '') => console.log(s);
 
-const threads = await Promise.all(FILES.map((f) => loadThread(f)));
-const decks: Deck[] = [];
-for (const t of threads) decks.push(await layoutThread(t, { template: 'default' }));
-const cardCount = decks.reduce((n, d) => n + d.cards.length, 0);
+log(`threadeck bench — ${os.cpus()[0]?.model ?? 'cpu'}, ${os.availableParallelism()} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB · node ${process.version} · load average ${os.loadavg()[0]!.toFixed(1)}`);
+log(`corpus: ${THREADS} generated threads of ${POSTS} posts (default template, 1080×1350)\n`);
 
-/** The bare stack: satori on the same element, resvg render, PNG encode — nothing else. */
-async function bare(): Promise<void> {
-  for (const deck of decks) {
-    const template = deck.template;
-    const info = deckInfo(deck.thread, deck.cards.length);
-    for (const card of deck.cards) {
-      const el = template.render({ card, deck: info, theme: deck.theme, size: deck.size, fontSize: card.fontSize, body: template.bodyBox(deck.size) });
-      const svg = await satori(el as Parameters<typeof satori>[0], { ...deck.size, ...deck.assets });
-      new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
-      await tick();
-    }
-  }
-}
+// Warm-up: JIT, font parsing, wasm.
+await measureStages(corpus.slice(0, 2));
+const s = await measureStages(corpus);
+log(`## One core, in process (${s.cards} cards)\n`);
+log('| stage | ms / card |');
+log('|---|---:|');
+for (const r of s.stages) log(`| ${r.name} | ${f1(r.msPerCard)} |`);
+log('');
+log('| pipeline | ms / card | cards/s | vs floor |');
+log('|---|---:|---:|---:|');
+log(`| **floor**: bare satori + resvg (PNG) | ${f1(s.floor)} | ${f1(1000 / s.floor)} | 1.00× |`);
+for (const r of s.pipelines) log(`| ${r.name} | ${f1(r.msPerCard)} | ${f1(1000 / r.msPerCard)} | ${(r.msPerCard / s.floor).toFixed(2)}× |`);
 
-async function threadeck(formats: Array<'png' | 'pdf'>): Promise<void> {
-  for (const t of threads) await renderThread(t, { formats, template: 'default' });
-}
-
-async function time(fn: () => Promise<void>): Promise<number> {
-  const runs: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const t0 = performance.now();
-    await fn();
-    runs.push(performance.now() - t0);
-  }
-  runs.sort((a, b) => a - b);
-  return runs[Math.floor(runs.length / 2)]! / cardCount; // median, per card
-}
-
-await bare(); // warm-up: JIT, font parsing, wasm
-await threadeck(['png', 'pdf']);
-
-const rows: Array<[string, number]> = [
-  ['bare satori + resvg (PNG)', await time(bare)],
-  ['threadeck PNG (load excluded, auto-fit included)', await time(() => threadeck(['png']))],
-  ['threadeck PNG + PDF', await time(() => threadeck(['png', 'pdf']))],
+log(`\n## Whole builds (\`build()\` with its worker pool, a fresh process each)\n`);
+interface Child { ms: number; processMs: number; cards: number; built: number; cached: number; maxRssMB: number }
+const child = (input: string, out: string, jobs: number, formats: string, force = true): Child =>
+  JSON.parse(execFileSync(process.execPath, ['bin/run-ts.js', 'bench/child-build.ts', input, out, String(jobs), formats, force ? '--force' : ''], { encoding: 'utf8', maxBuffer: 1 << 24 }));
+const out = path.join(root, 'out');
+const rows: Array<[string, Child]> = [
+  ['PNG, --jobs 1', child(path.dirname(corpus[0]!), out, 1, 'png')],
+  ['PNG, --jobs 2', child(path.dirname(corpus[0]!), out, 2, 'png')],
+  ['PDF, --jobs 2', child(path.dirname(corpus[0]!), out, 2, 'pdf')],
+  ['PNG + PDF, --jobs 2', child(path.dirname(corpus[0]!), out, 2, 'png,pdf')],
 ];
-measureStats.calls = 0;
-measureStats.ms = 0;
-for (const t of threads) await layoutThread(t, { template: 'default' });
-const layoutRow: [string, number] = ['  of which layout (auto-fit measuring)', measureStats.ms / cardCount];
-rows.splice(2, 0, layoutRow);
-const base = rows[0]![1];
-console.log(`threadeck bench — ${cardCount} cards (1080×1350) from ${FILES.length} threads, median of ${ROUNDS} rounds, one core`);
-console.log(`${os.cpus()[0]?.model ?? 'cpu'} · node ${process.version}\n`);
-console.log('| pipeline | ms / card | vs bare |');
-console.log('|---|---:|---:|');
-for (const [name, ms] of rows) console.log(`| ${name} | ${ms.toFixed(1)} | ${(ms / base).toFixed(2)}× |`);
-console.log(`\nauto-fit: ${(measureStats.calls / cardCount).toFixed(1)} satori measurements per card`);
-let pngBytes = 0;
-let pdfBytes = 0;
-for (const t of threads) {
-  const out = await renderThread(t, { formats: ['png', 'pdf'], template: 'default' });
-  pngBytes += out.pngs.reduce((n, p) => n + p.byteLength, 0);
-  pdfBytes += out.pdf!.byteLength;
+const again = child(path.dirname(corpus[0]!), out, 2, 'png,pdf', false);
+log('| build | cards | s | cards/s | whole process s | peak RSS |');
+log('|---|---:|---:|---:|---:|---:|');
+for (const [name, r] of rows) log(`| ${name} | ${r.cards} | ${f1(r.ms / 1000)} | ${f1(r.cards / (r.ms / 1000))} | ${f1(r.processMs / 1000)} | ${r.maxRssMB} MB |`);
+const first = rows[3]![1];
+log(`| unchanged re-run (PNG + PDF, cache) | ${again.cards} (${again.cached} threads up to date) | ${f1(again.ms / 1000)} | — | ${f1(again.processMs / 1000)} | ${again.maxRssMB} MB |`);
+const speedup = (rows[0]![1].ms / rows[1]![1].ms).toFixed(2);
+log(`\n2 cores vs 1: ${speedup}× PNG throughput. Unchanged re-run: ${((100 * again.processMs) / first.processMs).toFixed(0)}% of the first run (whole process), ${((100 * again.ms) / first.ms).toFixed(0)}% of its build time.`);
+
+log(`\n## Cost per card as the batch grows (one core, in process, PNG)\n`);
+log('| threads | cards | ms / card | RSS after |');
+log('|---:|---:|---:|---:|');
+for (const n of [1, THREADS / 5, 2 * THREADS]) {
+  const r = await scaling(big.slice(0, n));
+  log(`| ${n} | ${r.cards} | ${f1(r.msPerCard)} | ${r.rssMB} MB |`);
 }
-console.log(`bytes: PNGs ${(pngBytes / 1e6).toFixed(2)} MB, PDFs ${(pdfBytes / 1e6).toFixed(2)} MB (${((100 * pdfBytes) / pngBytes).toFixed(0)}% of the PNGs)`);
+const rss = child(path.dirname(big[0]!), out, 2, 'png,pdf');
+log(`\nPeak RSS of a ${rss.cards}-card build (PNG + PDF, --jobs 2, the whole process with its workers): ${rss.maxRssMB} MB.`);
+rmSync(root, { recursive: true, force: true });

@@ -13,7 +13,6 @@ import { uniqueSlugs } from './batch/slugs.ts';
 import { writeOutputs } from './batch/write-outputs.ts';
 import type { RenderResult } from './batch/render-task.ts';
 import { prepareThread, type Prepared } from './batch/prepare.ts';
-import type { LayoutOptions } from './layout/paginate.ts';
 import { toDiagnostics } from './batch/to-diagnostics.ts';
 
 export { toDiagnostics };
@@ -138,7 +137,7 @@ export async function build(inputs: readonly string[], opts: BuildOptions): Prom
 async function buildOne(pool: () => BuildPool, input: string, slug: string, fingerprint: string, opts: BuildOptions, signal: AbortSignal): Promise<ThreadReport> {
   const started = performance.now();
   const report = blank(input, slug);
-  const layout: LayoutOptions = { ...(opts.size && { size: opts.size }), ...(opts.template && { template: opts.template }), ...(opts.theme && { theme: opts.theme }) };
+  const layout = renderOptions(opts);
   const remote = opts.remoteImages ?? remoteImagesInScope();
   const remoteImages = remote && (({ resolve: _, ...r }) => r)(remote);
   let prepared: Prepared;
@@ -171,6 +170,12 @@ async function buildOne(pool: () => BuildPool, input: string, slug: string, fing
   } catch (err) {
     return failed(report, toDiagnostics(err, input), started);
   }
+}
+
+/** The options that reach renderThread (size, template, theme, and whatever else RenderOptions gains), without the build's own. */
+function renderOptions(opts: BuildOptions): Omit<RenderOptions, 'formats'> {
+  const { outDir: _o, formats: _f, jobs: _j, pool: _p, failFast: _ff, force: _fo, timeoutMs: _t, signal: _s, remoteImages: _r, onStart: _os, onThread: _ot, ...render } = opts;
+  return Object.fromEntries(Object.entries(render).filter(([, v]) => v !== undefined && typeof v !== 'function'));
 }
 
 function fromManifest(report: ThreadReport, m: Manifest, started: number): ThreadReport {

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import type { OutputKind, Thread } from '../model.ts';
 import { loadInput } from '../import/load-input.ts';
 import { withRemoteImages, type RemoteImageOptions } from '../assets/remote-image.ts';
-import type { LayoutOptions } from '../layout/paginate.ts';
+import type { RenderOptions } from '../pipeline.ts';
 import { isTemplatePath } from '../load/thread-options.ts';
 import { hashValue } from './cache-key.ts';
 
@@ -23,7 +23,8 @@ export interface Prepared {
 export interface PrepareOptions {
   slug: string;
   formats: readonly OutputKind[];
-  layout: LayoutOptions;
+  /** renderThread's options (size, template, theme, …) but the formats. */
+  layout: Omit<RenderOptions, 'formats'>;
   remoteImages?: RemoteImageOptions;
   fingerprint: string;
 }

@@ -7,8 +7,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import type { CardSize, OutputKind, Thread } from '../model.ts';
 import type { FontFace } from '../assets/fonts.ts';
 import { threadToMarkdown } from '../export/markdown.ts';
-import { renderThread } from '../pipeline.ts';
-import type { LayoutOptions } from '../layout/paginate.ts';
+import { renderThread, type RenderOptions } from '../pipeline.ts';
 import { platformWarnings } from '../layout/platform-checks.ts';
 import type { ThemeOverrides } from '../theme/theme.ts';
 import { planOutputs } from '../write/output-paths.ts';
@@ -19,7 +18,8 @@ export interface RenderTask {
   thread: Thread;
   outDir: string;
   formats: OutputKind[];
-  layout: LayoutOptions;
+  /** renderThread's options (size, template, theme, …) but the formats. */
+  layout: Omit<RenderOptions, 'formats'>;
   /** Where the worker says it has started (the deadline runs from then). */
   port?: MessagePort;
 }
