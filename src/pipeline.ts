@@ -3,15 +3,18 @@ import type { Deck, OutputKind, Thread } from './model.ts';
 import { layoutThread, type LayoutOptions } from './layout/paginate.ts';
 import { renderCardSvg } from './render/render-svg.ts';
 import { rasterize } from './export/png.ts';
-import { deckToPdf, type PdfPage } from './export/pdf.ts';
-import { cardLayout } from './render/card-layout.ts';
+import { deckToPdf, type PdfMode, type PdfPage } from './export/pdf.ts';
+import { cardLayout, cardVector } from './render/card-layout.ts';
 
 export interface RenderOptions extends LayoutOptions {
   formats?: readonly OutputKind[];
+  /** vector (default): real text and shapes; raster: each page the card's pixels under an invisible text layer. */
+  pdf?: PdfMode;
 }
 
 export interface RenderedThread {
   deck: Deck;
+  /** The cards' SVGs (text as paths), when PNG, SVG or a raster PDF was asked for. */
   svgs: string[];
   pngs: Uint8Array[];
   pdf?: Uint8Array;
@@ -23,22 +26,33 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function renderThread(thread: Thread, opts: RenderOptions = {}): Promise<RenderedThread> {
   const formats = opts.formats ?? ['png', 'pdf'];
   const deck = await layoutThread(thread, opts);
-  const want = { png: formats.includes('png'), rgb: formats.includes('pdf') };
+  const pdfMode: PdfMode = opts.pdf ?? 'vector';
+  const want = {
+    png: formats.includes('png'),
+    svg: formats.includes('svg'),
+    vector: formats.includes('pdf') && pdfMode === 'vector',
+    rgb: formats.includes('pdf') && pdfMode === 'raster',
+  };
   const svgs: string[] = [];
   const pngs: Uint8Array[] = [];
   const pages: PdfPage[] = [];
+  const { width, height } = deck.size;
   for (const card of deck.cards) {
-    const svg = await renderCardSvg(deck, card);
-    svgs.push(svg);
-    if (want.png || want.rgb) {
-      const raster = rasterize(svg, want);
-      if (raster.png) pngs.push(raster.png);
-      if (raster.rgb) pages.push({ width: raster.width, height: raster.height, rgb: raster.rgb, layout: await cardLayout(deck, card) });
-      await yieldToLoop();
+    if (want.png || want.svg || want.rgb) {
+      const svg = await renderCardSvg(deck, card);
+      svgs.push(svg);
+      if (want.png || want.rgb) {
+        const raster = rasterize(svg, want);
+        if (raster.png) pngs.push(raster.png);
+        if (raster.rgb) pages.push({ width, height, rgb: raster.rgb, layout: await cardLayout(deck, card) });
+        await yieldToLoop();
+      }
     }
+    // The vector page needs satori's text positions, not glyph outlines: one more satori pass, no resvg.
+    if (want.vector) pages.push({ width, height, ...(await cardVector(deck, card)) });
   }
   const out: RenderedThread = { deck, svgs, pngs };
-  if (want.rgb) {
+  if (formats.includes('pdf')) {
     const pdf = await deckToPdf(deck, pages);
     out.pdf = pdf.bytes;
     deck.warnings.push(...pdf.warnings);

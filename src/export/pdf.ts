@@ -11,14 +11,20 @@ import type { CardLayout } from '../render/card-layout.ts';
 import { PdfFontSet } from './pdf-fonts.ts';
 import { addOutline, addPageLabels, setMetadata } from './pdf-structure.ts';
 import { addLinks, addTextLayer } from './pdf-text.ts';
+import { VectorDoc } from './vector/doc-context.ts';
+import { drawSvgPage } from './vector/page.ts';
 
 export { PRODUCER } from './pdf-structure.ts';
+
+export type PdfMode = 'vector' | 'raster';
 
 export interface PdfPage {
   width: number;
   height: number;
-  /** 8-bit RGB pixels, width × height × 3 bytes. */
-  rgb: Uint8Array;
+  /** Vector pages: the card's SVG with text kept as <text> (satori, embedFont: false). */
+  svg?: string;
+  /** Raster pages: 8-bit RGB pixels, width × height × 3 bytes. */
+  rgb?: Uint8Array;
   /** The card's text and links, for the text layer; without it the page is an image only. */
   layout?: CardLayout;
 }
@@ -33,8 +39,16 @@ export async function deckToPdf(deck: Deck, pages: readonly PdfPage[]): Promise<
   setMetadata(pdf, deck);
   const fonts = new PdfFontSet(pdf, deck.assets.fonts);
   const refs: PDFRef[] = [];
-  for (const { width, height, rgb, layout } of pages) {
-    if (rgb.length !== width * height * 3) throw new Error(`page pixels do not match ${width}×${height}`);
+  const vdoc = new VectorDoc(pdf, fonts);
+  for (const [index, { width, height, rgb, svg, layout }] of pages.entries()) {
+    if (svg) {
+      const page = pdf.addPage([width, height]);
+      await drawSvgPage(vdoc, page, svg, index);
+      if (layout) addLinks(page, layout, height);
+      refs.push(page.ref);
+      continue;
+    }
+    if (!rgb || rgb.length !== width * height * 3) throw new Error(`page pixels do not match ${width}×${height}`);
     const stream = pdf.context.stream(deflateSync(rgb, { level: 6 }), {
       Type: 'XObject',
       Subtype: 'Image',
@@ -60,7 +74,15 @@ export async function deckToPdf(deck: Deck, pages: readonly PdfPage[]): Promise<
     severity: 'warning',
     rule: 'pdf-font',
     file: deck.thread.file,
-    message: `the PDF's text layer leaves out text in ${face}: that font could not be embedded (the pages still show it)`,
+    message: `the PDF leaves out text in ${face}: that font could not be embedded`,
   }));
+  for (const f of vdoc.fallbacks) {
+    warnings.push({
+      severity: 'warning',
+      rule: 'pdf-raster-fallback',
+      file: deck.thread.file,
+      message: `PDF page ${f.card + 1}: ${f.reason} in ${f.element} has no vector form; that element is drawn as an image (the rest of the page stays vector)`,
+    });
+  }
   return { bytes: await pdf.save({ useObjectStreams: true }), warnings };
 }

@@ -33,6 +33,11 @@ export interface CardLayout {
 }
 
 export async function cardLayout(deck: Deck, card: Card): Promise<CardLayout> {
+  return (await cardVector(deck, card)).layout;
+}
+
+/** The card as satori draws it with text kept as <text> (for the vector PDF), and its text runs and links. */
+export async function cardVector(deck: Deck, card: Card): Promise<{ svg: string; layout: CardLayout }> {
   const { template, size } = deck;
   const element = template.render({
     card,
@@ -54,7 +59,7 @@ export async function cardLayout(deck: Deck, card: Card): Promise<CardLayout> {
     },
   });
   const runs = textRuns(svg);
-  return { runs, links: nodes.flatMap((n) => splitByLine(n, runs)) };
+  return { svg, layout: { runs, links: nodes.flatMap((n) => splitByLine(n, runs)) } };
 }
 
 const unescapeXml = (s: string) =>

@@ -1,0 +1,37 @@
+// One card's SVG (satori, embedFont: false) → one vector PDF page: y flipped once so the
+// translator works in SVG coordinates; each top-level element that cannot be drawn as vectors is
+// rolled back and drawn as an image instead, and reported.
+import { PDFName, type PDFPage } from 'pdf-lib';
+import { Canvas, n } from './canvas.ts';
+import type { VectorDoc } from './doc-context.ts';
+import { drawElement } from './draw.ts';
+import type { Env } from './env.ts';
+import { drawRasterFallback } from './fallback.ts';
+import { flateStream } from './form.ts';
+import { elements, num, parseSvg } from './svg-dom.ts';
+import { textChains } from './text.ts';
+import { Unsupported } from './unsupported.ts';
+
+export async function drawSvgPage(vdoc: VectorDoc, page: PDFPage, svg: string, card: number): Promise<void> {
+  const doc = parseSvg(svg);
+  const width = num(doc.root, 'width');
+  const height = num(doc.root, 'height');
+  const canvas = new Canvas();
+  canvas.op(`1 0 0 -1 0 ${n(height)} cm`);
+  const env: Env = { doc, vdoc, style: {}, alpha: 1, box: { x: 0, y: 0, w: width, h: height } };
+  for (const chain of textChains(elements(doc.root))) {
+    const el = chain[0]!;
+    const mark = canvas.mark();
+    try {
+      await drawElement(el, canvas, env, chain);
+    } catch (err) {
+      if (!(err instanceof Unsupported)) throw err;
+      canvas.rollback(mark);
+      for (const part of chain) drawRasterFallback(part, canvas, env, width, height);
+      vdoc.fallbacks.push({ card, element: `<${el.name}>`, reason: err.what });
+    }
+  }
+  const pdf = vdoc.pdf;
+  page.node.set(PDFName.of('Contents'), flateStream(pdf, canvas.content(), {}));
+  page.node.set(PDFName.of('Resources'), canvas.resources(pdf));
+}
