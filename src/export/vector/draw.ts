@@ -202,13 +202,22 @@ function strokeStyle(canvas: Canvas, st: Env['style'], width: number): void {
 async function paintServer(target: Element, el: Element, canvas: Canvas, env: Env, alpha: number): Promise<void> {
   if (target.name === 'linearGradient' || target.name === 'radialGradient') {
     const shading = gradientShading(env.doc, env.vdoc, target);
-    canvas.graphicsState(canvas.name('ExtGState', env.vdoc.alpha(alpha)));
-    if (shading.objectBoundingBox) {
-      const box = boundingBox(el);
-      if (!box || box.w <= 0 || box.h <= 0) return;
-      canvas.transform([box.w, 0, 0, box.h, box.x, box.y]);
+    const box = shading.objectBoundingBox ? boundingBox(el) : undefined;
+    if (shading.objectBoundingBox && (!box || box.w <= 0 || box.h <= 0)) return;
+    const place = (c: Canvas) => {
+      if (box) c.transform([box.w, 0, 0, box.h, box.x, box.y]);
+      if (shading.transform) c.transform(shading.transform);
+    };
+    if (shading.alpha) {
+      // Transparent stops: the alphas, as the same gradient in gray, are the luminosity soft mask.
+      const mask = new Canvas();
+      place(mask);
+      mask.op(`${mask.name('Shading', shading.alpha)} sh`);
+      const group = formXObject(env.vdoc.pdf, mask, env.box);
+      canvas.op(`${canvas.name('ExtGState', env.vdoc.gstate({ SMask: { Type: 'Mask', S: 'Luminosity', G: group } }, `smask ${group.toString()}`))} gs`);
     }
-    if (shading.transform) canvas.transform(shading.transform);
+    canvas.graphicsState(canvas.name('ExtGState', env.vdoc.alpha(alpha)));
+    place(canvas);
     canvas.op(`${canvas.name('Shading', shading.ref)} sh`);
     return;
   }

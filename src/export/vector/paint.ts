@@ -9,6 +9,8 @@ import { Unsupported } from './unsupported.ts';
 
 export interface Shading {
   ref: PDFRef;
+  /** Stops with transparency: the same gradient of their alphas (DeviceGray), for a soft mask. */
+  alpha?: PDFRef;
   /** Coordinates are fractions of the painted element's bounding box. */
   objectBoundingBox: boolean;
   transform?: Matrix;
@@ -17,6 +19,7 @@ export interface Shading {
 interface Stop {
   offset: number;
   rgb: [number, number, number];
+  alpha: number;
 }
 
 export function gradientShading(doc: SvgDoc, vdoc: VectorDoc, grad: Element): Shading {
@@ -27,27 +30,33 @@ export function gradientShading(doc: SvgDoc, vdoc: VectorDoc, grad: Element): Sh
   const transform = parseTransform(grad.attribs.gradientTransform);
   const key = outerSvg(doc, grad).replace(/\sid="[^"]*"/, '');
   let ref = vdoc.shadings.get(key);
+  let alpha = vdoc.shadings.get(`alpha ${key}`);
   if (!ref) {
     const stops = readStops(grad);
-    const fn = colorFunction(vdoc, stops);
     const ctx = vdoc.pdf.context;
     const unit = objectBoundingBox ? 1 : 0;
-    let dict: Record<string, unknown>;
+    let geometry: Record<string, unknown>;
     if (grad.name === 'linearGradient') {
       const coords = [length(grad, 'x1', 0, unit || 1), length(grad, 'y1', 0, unit || 1), length(grad, 'x2', unit ? 1 : 0, unit || 1), length(grad, 'y2', 0, unit || 1)];
-      dict = { ShadingType: 2, ColorSpace: 'DeviceRGB', Coords: coords, Function: fn, Extend: [true, true] };
+      geometry = { ShadingType: 2, Coords: coords, Extend: [true, true] };
     } else {
       const cx = length(grad, 'cx', 0.5, 1);
       const cy = length(grad, 'cy', 0.5, 1);
       const r = length(grad, 'r', 0.5, 1);
       const fx = length(grad, 'fx', cx, 1);
       const fy = length(grad, 'fy', cy, 1);
-      dict = { ShadingType: 3, ColorSpace: 'DeviceRGB', Coords: [fx, fy, 0, cx, cy, r], Function: fn, Extend: [true, true] };
+      geometry = { ShadingType: 3, Coords: [fx, fy, 0, cx, cy, r], Extend: [true, true] };
     }
-    ref = ctx.register(ctx.obj(dict as never));
+    const shading = (colorSpace: string, values: (s: Stop) => number[]) =>
+      ctx.register(ctx.obj({ ...geometry, ColorSpace: colorSpace, Function: stitch(stops, values) } as never));
+    ref = shading('DeviceRGB', (s) => s.rgb);
     vdoc.shadings.set(key, ref);
+    if (stops.some((s) => s.alpha < 0.999)) {
+      alpha = shading('DeviceGray', (s) => [s.alpha]);
+      vdoc.shadings.set(`alpha ${key}`, alpha);
+    }
   }
-  return { ref, objectBoundingBox, transform };
+  return { ref, alpha, objectBoundingBox, transform };
 }
 
 function readStops(grad: Element): Stop[] {
@@ -58,10 +67,9 @@ function readStops(grad: Element): Stop[] {
     const color = parseColor(style['stop-color'] ?? s.attribs['stop-color'] ?? 'black');
     const opacity = Number.parseFloat(style['stop-opacity'] ?? s.attribs['stop-opacity'] ?? '1');
     if (!color) throw new Unsupported('a gradient stop colour');
-    if (color.a * (Number.isFinite(opacity) ? opacity : 1) < 0.999) throw new Unsupported('a gradient with transparent stops');
     const offset = Math.max(last, Math.min(1, Math.max(0, length(s, 'offset', 0, 1))));
     last = offset;
-    stops.push({ offset, rgb: [color.r, color.g, color.b] });
+    stops.push({ offset, rgb: [color.r, color.g, color.b], alpha: color.a * (Number.isFinite(opacity) ? Math.min(1, Math.max(0, opacity)) : 1) });
   }
   if (!stops.length) throw new Unsupported('a gradient without stops');
   if (stops[0]!.offset > 0) stops.unshift({ ...stops[0]!, offset: 0 });
@@ -70,9 +78,9 @@ function readStops(grad: Element): Stop[] {
 }
 
 /** A type 2 function per pair of stops, stitched (type 3) over 0..1. */
-function colorFunction(vdoc: VectorDoc, stops: Stop[]): unknown {
+function stitch(stops: Stop[], values: (s: Stop) => number[]): unknown {
   const r = (v: number) => Math.round(v * 10000) / 10000;
-  const pair = (a: Stop, b: Stop) => ({ FunctionType: 2, Domain: [0, 1], C0: a.rgb.map(r), C1: b.rgb.map(r), N: 1 });
+  const pair = (a: Stop, b: Stop) => ({ FunctionType: 2, Domain: [0, 1], C0: values(a).map(r), C1: values(b).map(r), N: 1 });
   if (stops.length === 2) return pair(stops[0]!, stops[1]!);
   const functions = [];
   const bounds: number[] = [];
@@ -82,7 +90,6 @@ function colorFunction(vdoc: VectorDoc, stops: Stop[]): unknown {
     encode.push(0, 1);
     if (i > 0) bounds.push(r(stops[i]!.offset));
   }
-  void vdoc;
   return { FunctionType: 3, Domain: [0, 1], Functions: functions, Bounds: bounds, Encode: encode };
 }
 
