@@ -128,5 +128,6 @@ export interface Deck {
   theme: Theme;
 }
 
-export type OutputKind = 'png' | 'pdf' | 'svg' | 'md';
-export const OUTPUT_KINDS: readonly OutputKind[] = ['png', 'pdf', 'svg', 'md'];
+/** `handout`: the printable PDF (A4/Letter, several cards per page with their text), `<slug>-handout.pdf`. */
+export type OutputKind = 'png' | 'pdf' | 'svg' | 'md' | 'handout';
+export const OUTPUT_KINDS: readonly OutputKind[] = ['png', 'pdf', 'svg', 'md', 'handout'];

@@ -5,11 +5,15 @@ import { renderCardSvg } from './render/render-svg.ts';
 import { rasterize } from './export/png.ts';
 import { deckToPdf, type PdfMode, type PdfPage } from './export/pdf.ts';
 import { cardLayout, cardVector } from './render/card-layout.ts';
+import { deckToHandout } from './export/handout/handout.ts';
+import { DEFAULT_HANDOUT, type HandoutOptions } from './export/handout/paper.ts';
 
 export interface RenderOptions extends LayoutOptions {
   formats?: readonly OutputKind[];
   /** vector (default): real text and shapes; raster: each page the card's pixels under an invisible text layer. */
   pdf?: PdfMode;
+  /** The handout's paper and cards per page (format `handout`). */
+  handout?: HandoutOptions;
 }
 
 export interface RenderedThread {
@@ -18,6 +22,7 @@ export interface RenderedThread {
   svgs: string[];
   pngs: Uint8Array[];
   pdf?: Uint8Array;
+  handout?: { bytes: Uint8Array; pages: number };
 }
 
 /** Lets resvg's native buffers be freed between cards (they are released when the event loop turns). */
@@ -30,12 +35,13 @@ export async function renderThread(thread: Thread, opts: RenderOptions = {}): Pr
   const want = {
     png: formats.includes('png'),
     svg: formats.includes('svg'),
-    vector: formats.includes('pdf') && pdfMode === 'vector',
+    vector: (formats.includes('pdf') && pdfMode === 'vector') || formats.includes('handout'),
     rgb: formats.includes('pdf') && pdfMode === 'raster',
   };
   const svgs: string[] = [];
   const pngs: Uint8Array[] = [];
   const pages: PdfPage[] = [];
+  const vectorPages: PdfPage[] = [];
   const { width, height } = deck.size;
   for (const card of deck.cards) {
     if (want.png || want.svg || want.rgb) {
@@ -49,13 +55,20 @@ export async function renderThread(thread: Thread, opts: RenderOptions = {}): Pr
       }
     }
     // The vector page needs satori's text positions, not glyph outlines: one more satori pass, no resvg.
-    if (want.vector) pages.push({ width, height, ...(await cardVector(deck, card)) });
+    if (want.vector) vectorPages.push({ width, height, ...(await cardVector(deck, card)) });
   }
   const out: RenderedThread = { deck, svgs, pngs };
   if (formats.includes('pdf')) {
-    const pdf = await deckToPdf(deck, pages);
+    const pdf = await deckToPdf(deck, pdfMode === 'vector' ? vectorPages : pages);
     out.pdf = pdf.bytes;
     deck.warnings.push(...pdf.warnings);
+  }
+  if (formats.includes('handout')) {
+    const handout = await deckToHandout(deck, vectorPages, opts.handout ?? DEFAULT_HANDOUT);
+    out.handout = { bytes: handout.bytes, pages: handout.pages };
+    // The same elements fall back in both PDFs: report them once.
+    const both = formats.includes('pdf') && pdfMode === 'vector';
+    deck.warnings.push(...handout.warnings.filter((w) => !both || w.rule !== 'pdf-raster-fallback'));
   }
   return out;
 }

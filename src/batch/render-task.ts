@@ -28,6 +28,7 @@ export interface RenderedOutputs {
   png: Uint8Array[];
   svg: string[];
   pdf?: Uint8Array;
+  handout?: { bytes: Uint8Array; pages: number };
   md?: string;
 }
 
@@ -58,6 +59,7 @@ export async function renderTask(task: RenderTask): Promise<RenderResult> {
       if (task.formats.includes('png')) outputs.png = rendered.pngs;
       if (task.formats.includes('svg')) outputs.svg = rendered.svgs;
       if (rendered.pdf) outputs.pdf = rendered.pdf;
+      if (rendered.handout) outputs.handout = rendered.handout;
     }
     if (task.formats.includes('md')) {
       const file = planOutputs(task.outDir, thread.slug, 0).md;

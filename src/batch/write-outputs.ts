@@ -59,6 +59,7 @@ export async function writeOutputs(result: ThreadOutputs, outDir: string, format
     await removeStale(plan.dir, (name) => isCardFile(name, slug, kind) && !keep.has(name));
   }
   if (outputs.pdf) await put(plan.pdf, outputs.pdf, { kind: 'pdf', ...size, pages: render.cards });
+  if (outputs.handout) await put(plan.handout, outputs.handout.bytes, { kind: 'handout', pages: outputs.handout.pages });
   if (outputs.md !== undefined) await put(plan.md, outputs.md, { kind: 'md' });
   await removeStale(plan.dir, isDeadTempFile);
 

@@ -12,6 +12,7 @@ import { isTemplatePath } from '../load/thread-options.ts';
 import { loadTemplate, templateNames } from '../render/templates.ts';
 import { loadThemeFile } from '../theme/load-theme.ts';
 import { withRemoteImages } from '../assets/remote-image.ts';
+import { exportArgs, exportFlags } from './export-flags.ts';
 
 export const buildCommand = defineCommand({
   meta: { name: 'build', description: 'Render thread files (YAML/JSON; raw .txt/.md/.html threads are imported on the fly) into PNG cards, a PDF, SVG or Markdown.' },
@@ -23,6 +24,7 @@ export const buildCommand = defineCommand({
     size: { type: 'string', alias: 's', description: `Card size: ${Object.keys(SIZE_PRESETS).join(', ')} or WxH`, valueHint: 'SIZE' },
     theme: { type: 'string', description: 'Theme file (YAML/JSON) with colours, fonts, logo, footer', valueHint: 'FILE' },
     json: { type: 'boolean', default: false, description: 'Print one JSON report on stdout instead of text' },
+    ...exportArgs,
     'allow-remote-images': {
       type: 'boolean',
       default: false,
@@ -31,13 +33,14 @@ export const buildCommand = defineCommand({
     ...batchArgs,
   },
   async run({ args }) {
-    const formats = parseFormats(String(args.format));
-    const layout = await layoutFlags(args);
+    const exportOptions = exportFlags(args);
+    const formats = exportOptions.layout === 'handout' ? parseFormats(String(args.format)).map((f) => (f === 'pdf' ? 'handout' : f)) : parseFormats(String(args.format));
+    const layout = { ...(await layoutFlags(args)), pdf: exportOptions.pdf, handout: exportOptions.handout };
     const inputs = args._.length ? args._.map(String) : ['threads'];
     const json = Boolean(args.json);
     const batch = batchFlags(args);
     const watchFiles = [args.theme, layout.template && isTemplatePath(layout.template) ? layout.template : undefined].filter((f): f is string => typeof f === 'string');
-    const options = async () => ({ ...(batch.watch ? await layoutFlags(args) : layout), outDir: String(args.out), formats });
+    const options = async () => ({ ...(batch.watch ? { ...(await layoutFlags(args)), pdf: layout.pdf, handout: layout.handout } : layout), outDir: String(args.out), formats });
     const run = () => runBuild({ inputs, json, batch, watchFiles, options });
     return await (args['allow-remote-images'] ? withRemoteImages({ enabled: true }, run) : run());
   },

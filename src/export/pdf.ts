@@ -12,6 +12,7 @@ import { PdfFontSet } from './pdf-fonts.ts';
 import { addOutline, addPageLabels, setMetadata } from './pdf-structure.ts';
 import { addLinks, addTextLayer } from './pdf-text.ts';
 import { VectorDoc } from './vector/doc-context.ts';
+import { fallbackWarnings } from './pdf-warnings.ts';
 import { drawSvgPage } from './vector/page.ts';
 
 export { PRODUCER } from './pdf-structure.ts';
@@ -70,19 +71,6 @@ export async function deckToPdf(deck: Deck, pages: readonly PdfPage[]): Promise<
   }
   addOutline(pdf, deck, refs);
   addPageLabels(pdf, deck);
-  const warnings: Diagnostic[] = [...fonts.failed].map((face) => ({
-    severity: 'warning',
-    rule: 'pdf-font',
-    file: deck.thread.file,
-    message: `the PDF leaves out text in ${face}: that font could not be embedded`,
-  }));
-  for (const f of vdoc.fallbacks) {
-    warnings.push({
-      severity: 'warning',
-      rule: 'pdf-raster-fallback',
-      file: deck.thread.file,
-      message: `PDF page ${f.card + 1}: ${f.reason} in ${f.element} has no vector form; that element is drawn as an image (the rest of the page stays vector)`,
-    });
-  }
+  const warnings = fallbackWarnings(deck, vdoc, fonts, 'PDF');
   return { bytes: await pdf.save({ useObjectStreams: true }), warnings };
 }

@@ -1,5 +1,5 @@
-// The one place that names output files: output/<slug>/<slug>-01.png …, output/<slug>/<slug>.pdf and
-// output/<slug>/<slug>.md.
+// The one place that names output files: output/<slug>/<slug>-01.png …, output/<slug>/<slug>.pdf,
+// output/<slug>/<slug>-handout.pdf and output/<slug>/<slug>.md.
 import path from 'node:path';
 import type { OutputKind } from '../model.ts';
 
@@ -7,6 +7,8 @@ export interface OutputPlan {
   dir: string;
   cards: Record<'png' | 'svg', string[]>;
   pdf: string;
+  /** The printable handout PDF. */
+  handout: string;
   /** The Markdown export. */
   md: string;
 }
@@ -16,7 +18,7 @@ export function planOutputs(outDir: string, slug: string, cardCount: number): Ou
   const width = Math.max(2, String(cardCount).length);
   const names = (ext: string) =>
     Array.from({ length: cardCount }, (_, i) => path.join(dir, `${slug}-${String(i + 1).padStart(width, '0')}.${ext}`));
-  return { dir, cards: { png: names('png'), svg: names('svg') }, pdf: path.join(dir, `${slug}.pdf`), md: path.join(dir, `${slug}.md`) };
+  return { dir, cards: { png: names('png'), svg: names('svg') }, pdf: path.join(dir, `${slug}.pdf`), handout: path.join(dir, `${slug}-handout.pdf`), md: path.join(dir, `${slug}.md`) };
 }
 
 /** True for a file this tool wrote as a card of `slug` in an earlier run (any card count). */

@@ -1,7 +1,8 @@
-// One card's SVG (satori, embedFont: false) → one vector PDF page: y flipped once so the
-// translator works in SVG coordinates; each top-level element that cannot be drawn as vectors is
-// rolled back and drawn as an image instead, and reported.
-import { PDFName, type PDFPage } from 'pdf-lib';
+// One card's SVG (satori, embedFont: false) → vector drawing: y flipped once so the translator
+// works in SVG coordinates; each top-level element that cannot be drawn as vectors is rolled back
+// and drawn as an image instead, and reported. Drawn as a page of its own (the carousel PDF) or
+// as a form XObject to place anywhere (the handout).
+import { PDFName, type PDFPage, type PDFRef } from 'pdf-lib';
 import { Canvas, n } from './canvas.ts';
 import type { VectorDoc } from './doc-context.ts';
 import { drawElement } from './draw.ts';
@@ -12,7 +13,14 @@ import { elements, num, parseSvg } from './svg-dom.ts';
 import { textChains } from './text.ts';
 import { Unsupported } from './unsupported.ts';
 
-export async function drawSvgPage(vdoc: VectorDoc, page: PDFPage, svg: string, card: number): Promise<void> {
+export interface CardDrawing {
+  canvas: Canvas;
+  width: number;
+  height: number;
+}
+
+/** The card as operators in PDF space (origin bottom-left, 1 unit = 1 px). */
+export async function drawSvgCard(vdoc: VectorDoc, svg: string, card: number): Promise<CardDrawing> {
   const doc = parseSvg(svg);
   const width = num(doc.root, 'width');
   const height = num(doc.root, 'height');
@@ -31,7 +39,20 @@ export async function drawSvgPage(vdoc: VectorDoc, page: PDFPage, svg: string, c
       vdoc.fallbacks.push({ card, element: `<${el.name}>`, reason: err.what });
     }
   }
+  return { canvas, width, height };
+}
+
+export async function drawSvgPage(vdoc: VectorDoc, page: PDFPage, svg: string, card: number): Promise<void> {
+  const { canvas } = await drawSvgCard(vdoc, svg, card);
   const pdf = vdoc.pdf;
   page.node.set(PDFName.of('Contents'), flateStream(pdf, canvas.content(), {}));
   page.node.set(PDFName.of('Resources'), canvas.resources(pdf));
+}
+
+/** The card as a form XObject, BBox = the card (0 0 width height). */
+export async function cardForm(vdoc: VectorDoc, svg: string, card: number): Promise<{ ref: PDFRef; width: number; height: number }> {
+  const { canvas, width, height } = await drawSvgCard(vdoc, svg, card);
+  const pdf = vdoc.pdf;
+  const ref = flateStream(pdf, canvas.content(), { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, width, height], Resources: canvas.resources(pdf) });
+  return { ref, width, height };
 }
