@@ -10,6 +10,7 @@ import { ThreadSchema, type ThreadInput } from './schema.ts';
 import { issuesToDiagnostics } from './schema-issues.ts';
 import { parseYamlDocument, type ParsedDocument } from './yaml-document.ts';
 import { slugify } from './slug.ts';
+import { postLimitProblem } from './post-limits.ts';
 import { threadOptions } from './thread-options.ts';
 
 export interface ParseOptions {
@@ -106,6 +107,8 @@ async function toThread(
       const q = obj.quote;
       post.quote = { author: { name: q.author.name.trim(), ...(q.author.handle && { handle: at(q.author.handle) }) }, text: cleanText(q.text) };
     }
+    const tooComplex = postLimitProblem(post.text) ?? (post.quote && postLimitProblem(post.quote.text, 'the quoted post'));
+    if (tooComplex) diagnostics.push({ severity: 'error', rule: 'limit', file, ...post.position, path: `posts[${i}]`, message: tooComplex });
     posts.push(post);
   }
 
