@@ -8,6 +8,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { startPreviewServer, type PreviewServer } from '../src/preview/server.ts';
 import { resolveInside } from '../src/preview/safe-path.ts';
+import { threadDependencies } from '../src/preview/dependencies.ts';
 import { makeThread, rawGet, sse } from './preview-helpers.ts';
 
 let server: PreviewServer;
@@ -257,5 +258,41 @@ describe('threadeck preview with a template file', () => {
       await s.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('threadeck preview with --theme FILE', () => {
+  it('re-renders when the theme file is saved, and shows its errors with its own name', async () => {
+    const t = makeThread(2);
+    for (const f of ['theme.yaml', 'brand.woff', 'logo.png']) copyFileSync(`tests/fixtures/brand/${f}`, path.join(t.dir, f));
+    const themeFile = path.join(t.dir, 'theme.yaml');
+    const s = await startPreviewServer({ file: t.file, themeFile });
+    const ev = await sse(`${s.url}events`);
+    try {
+      const before = s.session.result!;
+      expect(before.ok).toBe(true);
+      const next = ev.next('result', (d) => d.result.seq > before.seq);
+      writeFileSync(themeFile, readFileSync(themeFile, 'utf8').replace('#B91C1C', '#1D4ED8'));
+      const { result } = (await next).data;
+      expect(result.ok).toBe(true);
+      expect(result.cards.every((c: any, i: number) => c.key !== before.cards[i]!.key)).toBe(true);
+      const broken = ev.next('result', (d) => d.result.seq > result.seq);
+      writeFileSync(themeFile, 'accent: red\n');
+      const failed = (await broken).data.result;
+      expect(failed.ok).toBe(false);
+      expect(failed.errors[0].file).toBe(themeFile);
+      expect(failed.errors[0].line).toBe(1);
+    } finally {
+      ev.close();
+      await s.close();
+    }
+  });
+
+  it('watches the files a thread names inside its folder, and nothing outside it', async () => {
+    const t = makeThread(2);
+    writeFileSync(path.join(path.dirname(t.dir), 'outside.png'), 'x');
+    const text = `${t.text.replace('title: Preview test', 'title: Preview test\ntheme: { logo: ./images/chart.png, font: ../outside.png }')}`;
+    const deps = await threadDependencies(t.file, text);
+    expect(deps.map((f) => path.relative(t.dir, f)).sort()).toEqual(['images/chart.png', 'thread.yaml']);
   });
 });

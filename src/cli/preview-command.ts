@@ -2,6 +2,8 @@
 // editor, pickers and exports (src/preview/). Runs until Ctrl+C.
 import { stat } from 'node:fs/promises';
 import { defineCommand } from 'citty';
+import { ThreadeckError, formatDiagnostic } from '../diagnostics.ts';
+import { loadThemeFile } from '../theme/load-theme.ts';
 import { parseSize, SIZE_PRESETS } from '../layout/sizes.ts';
 import { templateNames } from '../render/templates.ts';
 import { startPreviewServer } from '../preview/server.ts';
@@ -15,6 +17,7 @@ export const previewCommand = defineCommand({
     port: { type: 'string', alias: 'p', description: 'Port on 127.0.0.1 (default: a free one)', valueHint: 'PORT' },
     template: { type: 'string', alias: 't', description: `Start with this built-in template: ${templateNames().join(', ')}`, valueHint: 'NAME' },
     size: { type: 'string', alias: 's', description: `Start with this size: ${Object.keys(SIZE_PRESETS).join(', ')} or WxH`, valueHint: 'SIZE' },
+    theme: { type: 'string', description: 'Theme file (YAML/JSON), as in build; watched like the thread', valueHint: 'FILE' },
   },
   async run({ args }) {
     let port: number | undefined;
@@ -32,6 +35,15 @@ export const previewCommand = defineCommand({
       if (typeof size === 'string') throw new UsageError(`--size: ${size}`);
       choices.size = args.size;
     }
+    const themeFile = typeof args.theme === 'string' ? args.theme : undefined;
+    if (themeFile) {
+      try {
+        await loadThemeFile(themeFile);
+      } catch (err) {
+        if (err instanceof ThreadeckError) throw new UsageError(`--theme:\n${err.diagnostics.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`);
+        throw err;
+      }
+    }
     let file = typeof args.file === 'string' ? args.file : undefined;
     if (!file) {
       const { files } = await resolveInputs(['threads']).catch(() => ({ files: [] as string[] }));
@@ -42,7 +54,7 @@ export const previewCommand = defineCommand({
 
     let server;
     try {
-      server = await startPreviewServer({ file, ...(port !== undefined && { port }), choices });
+      server = await startPreviewServer({ file, ...(port !== undefined && { port }), ...(themeFile && { themeFile }), choices });
     } catch (err) {
       process.stderr.write(`threadeck preview: ${err instanceof Error ? err.message : String(err)}\n`);
       return 1;

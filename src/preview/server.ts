@@ -23,6 +23,8 @@ export interface PreviewServerOptions {
   port?: number;
   choices?: Partial<PreviewChoices>;
   displayName?: string;
+  /** `--theme FILE` (watched, with the files it names). */
+  themeFile?: string;
 }
 
 export interface PreviewServer {
@@ -59,7 +61,11 @@ const MIME: Record<string, string> = {
 };
 
 export async function startPreviewServer(opts: PreviewServerOptions): Promise<PreviewServer> {
-  const session = new PreviewSession(opts.file, { ...(opts.choices && { choices: opts.choices }), ...(opts.displayName && { displayName: opts.displayName }) });
+  const session = new PreviewSession(opts.file, {
+    ...(opts.choices && { choices: opts.choices }),
+    ...(opts.displayName && { displayName: opts.displayName }),
+    ...(opts.themeFile && { themeFile: opts.themeFile }),
+  });
   const clients = new Set<ServerResponse>();
   const send = (res: ServerResponse, e: SessionEvent | { type: 'state'; [k: string]: unknown }) => {
     res.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
@@ -69,7 +75,15 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
     if (file === session.file) void session.fileChanged();
     else void session.dependencyChanged(file);
   });
-  const updateWatched = async () => watcher.set(await threadDependencies(session.file, session.text).catch(() => [session.file]));
+  const updateWatched = async () => {
+    const files = await threadDependencies(session.file, session.text).catch(() => [session.file]);
+    if (opts.themeFile) {
+      const theme = path.resolve(opts.themeFile);
+      const text = await readFile(theme, 'utf8').catch(() => '');
+      files.push(...(await threadDependencies(theme, text).catch(() => [theme])));
+    }
+    watcher.set(files);
+  };
   session.on((e) => {
     for (const res of clients) send(res, e);
     if (e.type === 'result') void updateWatched();

@@ -12,6 +12,7 @@ import { parseSize } from '../layout/sizes.ts';
 import { renderCardSvg } from '../render/render-svg.ts';
 import { loadTemplate, templateNames } from '../render/templates.ts';
 import { isTemplatePath } from '../load/thread-options.ts';
+import { loadThemeFile } from '../theme/load-theme.ts';
 import { rasterize } from '../export/png.ts';
 import { renderThread } from '../pipeline.ts';
 import { planOutputs } from '../write/output-paths.ts';
@@ -72,6 +73,8 @@ export interface SessionOptions {
   /** Shown in diagnostics (default: the path relative to the cwd). */
   displayName?: string;
   choices?: Partial<PreviewChoices>;
+  /** `--theme FILE`: read again for every render, so saving it (or its fonts, logo) shows. */
+  themeFile?: string;
 }
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -80,6 +83,7 @@ export class PreviewSession {
   readonly file: string;
   readonly dir: string;
   readonly displayName: string;
+  readonly themeFile: string | undefined;
   /** What is rendered: the editor's text, or the disk's. */
   text = '';
   /** The file's content as last read or written by us. */
@@ -105,6 +109,7 @@ export class PreviewSession {
     this.dir = path.dirname(this.file);
     this.displayName = opts.displayName ?? (path.relative(process.cwd(), this.file) || this.file);
     if (opts.choices) this.choices = { ...this.choices, ...opts.choices };
+    this.themeFile = opts.themeFile;
   }
 
   /** Reads the file and renders it; resolves when the first render is done. */
@@ -280,6 +285,7 @@ export class PreviewSession {
     let deck: Deck;
     try {
       const thread = await this.parse(text);
+      if (this.themeFile) opts = { ...opts, theme: await loadThemeFile(this.themeFile) };
       ms.load = Math.round(performance.now() - t0);
       const t1 = performance.now();
       opts = this.withFreshTemplate(thread, opts);
@@ -336,7 +342,8 @@ export class PreviewSession {
     return this.withLock(async () => {
       try {
         const thread = await this.parse(text);
-        const out = await renderThread(thread, { ...this.withFreshTemplate(thread, opts), formats: [kind] });
+        const theme = this.themeFile ? { theme: await loadThemeFile(this.themeFile) } : {};
+        const out = await renderThread(thread, { ...this.withFreshTemplate(thread, opts), ...theme, formats: [kind] });
         const plan = planOutputs('', thread.slug, out.deck.cards.length);
         if (kind === 'pdf') return { ok: true as const, files: [{ name: path.basename(plan.pdf), bytes: out.pdf! }] };
         return { ok: true as const, files: out.pngs.map((bytes, i) => ({ name: path.basename(plan.cards.png[i]!), bytes })) };

@@ -15,6 +15,7 @@ interface DiagnosticView {
   rule: string;
   message: string;
   text: string;
+  file?: string;
   line?: number;
   column?: number;
   path?: string;
@@ -131,11 +132,14 @@ function buildEditor(text: string) {
   });
 }
 
+/** Diagnostics about the thread file (not a theme or template file): they have a place in the editor. */
+const inEditor = (d: DiagnosticView) => !d.file || d.file === state.file;
+
 function marks(result: RenderResult): CmDiagnostic[] {
   const doc = view.state.doc;
   const out: CmDiagnostic[] = [];
   for (const d of [...result.errors, ...result.warnings]) {
-    if (!d.line) continue;
+    if (!d.line || !inEditor(d)) continue;
     const line = doc.line(Math.min(Math.max(d.line, 1), doc.lines));
     const from = Math.min(line.from + Math.max((d.column ?? 1) - 1, 0), line.to);
     out.push({ from, to: Math.max(from, line.to), severity: d.severity, message: `${d.path ? `${d.path}: ` : ''}${d.message}`, source: d.rule });
@@ -157,7 +161,9 @@ function renderProblems(result: RenderResult) {
   for (const d of [...result.errors, ...result.warnings]) {
     const li = document.createElement('li');
     li.className = d.severity;
-    if (d.line) {
+    if (d.line && !inEditor(d)) {
+      li.append(`${d.file}:${d.line}:${d.column ?? 1} `);
+    } else if (d.line) {
       const b = document.createElement('button');
       b.type = 'button';
       b.className = 'where';
@@ -241,6 +247,7 @@ function fillPickers() {
   const size = $<HTMLSelectElement>('size');
   template.replaceChildren(new Option("thread's", ''), ...state.templates.map((t) => new Option(t, t)));
   size.replaceChildren(new Option("thread's", ''), ...state.sizes.map((s) => new Option(`${s.name} ${s.width}×${s.height}`, s.name)));
+  if (state.choices.size && !state.sizes.some((s) => s.name === state.choices.size)) size.append(new Option(state.choices.size, state.choices.size));
   template.value = state.choices.template;
   size.value = state.choices.size;
   const change = async () => {
