@@ -67,7 +67,9 @@ export type SessionEvent =
   | { type: 'disk'; text: string }
   /** The file changed on disk while the page has unsaved edits. */
   | { type: 'conflict'; text: string }
-  | { type: 'saved'; text: string };
+  | { type: 'saved'; text: string }
+  /** A render started. */
+  | { type: 'busy' };
 
 export interface SessionOptions {
   /** Shown in diagnostics (default: the path relative to the cwd). */
@@ -252,6 +254,7 @@ export class PreviewSession {
 
   private renderNow(): Promise<RenderResult> {
     return this.withLock(async () => {
+      this.emit({ type: 'busy' });
       const result = await this.render(this.text, this.layoutOptions());
       this.result = result;
       this.emit({ type: 'result', result });

@@ -310,6 +310,7 @@ function listen() {
       sendText();
     };
   });
+  events.addEventListener('busy', () => setStatus('Rendering…', 'busy'));
   events.addEventListener('open', () => document.body.classList.remove('offline'));
   events.addEventListener('error', () => document.body.classList.add('offline'));
 }
