@@ -11,6 +11,7 @@ import { toolFingerprint } from './batch/cache-key.ts';
 import { outputsIntact, readManifest, type Manifest } from './batch/cache-manifest.ts';
 import { uniqueSlugs } from './batch/slugs.ts';
 import { writeOutputs } from './batch/write-outputs.ts';
+import { renderSplit } from './batch/split.ts';
 import type { RenderResult } from './batch/render-task.ts';
 import { prepareThread, type Prepared } from './batch/prepare.ts';
 import { toDiagnostics } from './batch/to-diagnostics.ts';
@@ -26,8 +27,8 @@ export interface BuildOptions extends RenderOptions {
   formats: readonly OutputKind[];
   /** Worker threads (default: the machine's cores); when `pool` is given, it should have this many. */
   jobs?: number;
-  /** Gives the pool to use, called when the first thread needs rendering (--watch keeps one); otherwise one is made and closed for this build. */
-  pool?: () => BuildPool;
+  /** Gives the pool to use (of about `workers` workers), called when the first thread needs rendering (--watch keeps one); otherwise one is made and closed for this build. */
+  pool?: (workers: number) => BuildPool;
   /** Stop at the first thread that fails: the rest are not built. */
   failFast?: boolean;
   /** Render everything, ignoring the cache. */
@@ -97,10 +98,13 @@ export async function build(inputs: readonly string[], opts: BuildOptions): Prom
   const onSignal = () => stop.abort();
   opts.signal?.addEventListener('abort', onSignal, { once: true });
   if (opts.signal?.aborted) stop.abort();
-  const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(), inputs.length || 1));
+  const allJobs = Math.max(1, opts.jobs ?? defaultJobs());
+  // Fewer threads than workers (one big thread): each thread's cards are shared by the idle workers.
+  const spread = Math.floor(allJobs / Math.max(1, inputs.length));
+  const jobs = spread > 1 ? allJobs : Math.min(allJobs, inputs.length || 1);
   // Made on the first thread that needs rendering: an up-to-date build starts no worker at all.
   let own: BuildPool | undefined;
-  const pool = () => opts.pool?.() ?? (own ??= new BuildPool(jobs));
+  const pool = () => opts.pool?.(jobs) ?? (own ??= new BuildPool(jobs));
   const threads: ThreadReport[] = new Array(inputs.length);
   opts.onStart?.(inputs.length);
 
@@ -108,7 +112,7 @@ export async function build(inputs: readonly string[], opts: BuildOptions): Prom
   const lane = async () => {
     while (next < inputs.length) {
       const i = next++;
-      const report = stop.signal.aborted ? skipped(inputs[i]!, slugs[i]!) : await buildOne(pool, inputs[i]!, slugs[i]!, fingerprint, opts, stop.signal);
+      const report = stop.signal.aborted ? skipped(inputs[i]!, slugs[i]!) : await buildOne(pool, inputs[i]!, slugs[i]!, fingerprint, opts, stop.signal, spread);
       threads[i] = report;
       opts.onThread?.(report);
       if (opts.failFast && report.status === 'failed') stop.abort();
@@ -134,7 +138,8 @@ export async function build(inputs: readonly string[], opts: BuildOptions): Prom
   };
 }
 
-async function buildOne(pool: () => BuildPool, input: string, slug: string, fingerprint: string, opts: BuildOptions, signal: AbortSignal): Promise<ThreadReport> {
+/** `spread`: how many workers share one thread's cards (more than 1 when there are fewer threads than workers). */
+async function buildOne(pool: () => BuildPool, input: string, slug: string, fingerprint: string, opts: BuildOptions, signal: AbortSignal, spread: number): Promise<ThreadReport> {
   const started = performance.now();
   const report = blank(input, slug);
   const layout = renderOptions(opts);
@@ -155,6 +160,7 @@ async function buildOne(pool: () => BuildPool, input: string, slug: string, fing
   try {
     // Markdown alone needs no rendering: no worker for it.
     if (opts.formats.every((f) => f === 'md')) render = await (await import('./batch/render-task.ts')).renderTask(task);
+    else if (spread > 1 && opts.formats.some((f) => f === 'png' || f === 'svg')) render = await renderSplit(pool(), task, spread, { timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal });
     else render = await pool().run(task, { timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal });
   } catch (err) {
     if (err instanceof StoppedError) return { ...report, status: 'skipped' };

@@ -12,6 +12,7 @@ import { corpusThread, writeCorpus } from '../bench/corpus.ts';
 
 interface Report {
   ok: boolean;
+  jobs: number;
   cached: number;
   skipped: number;
   threads: Array<{ input: string; slug: string; status: string; written: number; files: Array<{ path: string }>; errors: Array<{ line?: number; message: string }> }>;
@@ -55,6 +56,22 @@ describe('batch build', () => {
     expect(text.code).toBe(1);
     expect(text.stderr).toContain(`${path.join(src, 'b-broken.yaml')}:4:`);
     expect(text.stderr).toMatch(/3 threads ok, 1 failed · 9 cards · [\d.]+ s · [\d.]+ cards\/s/);
+  });
+
+  it('one big thread on 2 workers (its cards shared): the same files, byte for byte, as on 1', () => {
+    const dir = repoTempDir('batch-split-');
+    const src = path.join(dir, 'threads');
+    writeCorpus(src, { threads: 1, posts: 9 });
+    const outs = ['1', '2'].map((jobs) => {
+      const out = path.join(dir, `out-${jobs}`);
+      const r = runCli(['build', src, '--out', out, '--format', 'png,pdf', '--jobs', jobs, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(json(r.stdout).jobs).toBe(Number(jobs));
+      return out;
+    });
+    const names = filesUnder(outs[0]!).map((f) => path.relative(outs[0]!, f)).sort();
+    expect(names).toHaveLength(11 + 1);
+    for (const name of names) expect(readFileSync(path.join(outs[1]!, name)).equals(readFileSync(path.join(outs[0]!, name))), name).toBe(true);
   });
 
   it('--fail-fast stops at the first failure: the threads after it are not built', () => {

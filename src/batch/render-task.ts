@@ -12,6 +12,7 @@ import { platformWarnings } from '../layout/platform-checks.ts';
 import type { ThemeOverrides } from '../theme/theme.ts';
 import { planOutputs } from '../write/output-paths.ts';
 import { toDiagnostics } from './to-diagnostics.ts';
+import { renderSlice } from './render-slice.ts';
 
 export interface RenderTask {
   /** Loaded by the main thread (prepare.ts), slug already unique in the batch. */
@@ -20,6 +21,8 @@ export interface RenderTask {
   formats: OutputKind[];
   /** renderThread's options (size, template, theme, …) but the formats. */
   layout: Omit<RenderOptions, 'formats'>;
+  /** Render only this share of the cards, PNG/SVG only (render-slice.ts). */
+  slice?: { index: number; count: number };
   /** Where the worker says it has started (the deadline runs from then). */
   port?: MessagePort;
 }
@@ -38,6 +41,8 @@ export interface RenderResult {
   warnings: Diagnostic[];
   errors: Diagnostic[];
   outputs?: RenderedOutputs;
+  /** A slice's card indices, in the order of its outputs (absent: all cards, in order). */
+  indices?: number[];
 }
 
 export async function renderTask(task: RenderTask): Promise<RenderResult> {
@@ -48,6 +53,7 @@ export async function renderTask(task: RenderTask): Promise<RenderResult> {
   reviveFonts(thread.options.theme);
   reviveFonts(task.layout.theme);
   try {
+    if (task.slice) return await renderSlice(thread, task, task.slice);
     const outputs: RenderedOutputs = { png: [], svg: [] };
     const cardFormats = task.formats.filter((f) => f !== 'md');
     if (cardFormats.length) {

@@ -24,8 +24,8 @@ export interface BuildRun {
 export async function runBuild(run: BuildRun): Promise<number> {
   const remote = remoteImagesInScope();
   let pool: BuildPool | undefined;
-  // One build: no more workers than threads; --watch keeps one pool of --jobs workers for every build.
-  const poolFor = (threads: number) => (pool ??= new BuildPool(run.batch.watch ? run.batch.jobs : Math.max(1, Math.min(run.batch.jobs, threads))));
+  // One build: the workers build() asks for (no more than it can use); --watch keeps one pool of --jobs workers for every build.
+  const poolFor = (workers: number) => (pool ??= new BuildPool(run.batch.watch ? run.batch.jobs : workers));
   const stop = new AbortController();
   const onSignal = () => {
     if (stop.signal.aborted) process.exit(130);
@@ -48,7 +48,7 @@ export async function runBuild(run: BuildRun): Promise<number> {
   }
 }
 
-async function buildOnce(run: BuildRun, poolFor: (threads: number) => BuildPool, signal: AbortSignal, remote: BuildOptions['remoteImages']): Promise<BuildReport> {
+async function buildOnce(run: BuildRun, poolFor: (workers: number) => BuildPool, signal: AbortSignal, remote: BuildOptions['remoteImages']): Promise<BuildReport> {
   const options = await run.options();
   const { files, unmatched } = await resolveInputs(run.inputs);
   const progress = createProgress({ json: run.json, tty: Boolean(process.stderr.isTTY) && !process.env.CI });
@@ -58,7 +58,7 @@ async function buildOnce(run: BuildRun, poolFor: (threads: number) => BuildPool,
       ...options,
       ...(remote && { remoteImages: remote }),
       jobs: run.batch.jobs,
-      pool: () => poolFor(files.length),
+      pool: poolFor,
       failFast: run.batch.failFast,
       force: run.batch.force,
       timeoutMs: run.batch.timeoutMs,

@@ -1,0 +1,58 @@
+// One thread on several workers (a batch with fewer threads than workers, e.g. one big thread):
+// `count` slices share its PNG/SVG cards (render-slice.ts) while one more task makes the PDF and
+// Markdown, which need the whole deck. The results are merged into one, in card order. A slice
+// that fails or runs past the deadline fails the thread and stops the other slices.
+import type { Diagnostic } from '../diagnostics.ts';
+import { StoppedError, type BuildPool } from './pool.ts';
+import type { RenderResult, RenderTask } from './render-task.ts';
+
+export async function renderSplit(pool: BuildPool, task: RenderTask, count: number, opts: { timeoutMs?: number; signal?: AbortSignal }): Promise<RenderResult> {
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  const run = (t: RenderTask) =>
+    pool.run(t, { ...opts, signal: stop.signal }).then((r) => {
+      if (r.errors.length) stop.abort();
+      return r;
+    });
+  const whole = task.formats.filter((f) => f === 'pdf' || f === 'md');
+  const runs = Array.from({ length: count }, (_, index) => run({ ...task, slice: { index, count } }));
+  if (whole.length) runs.push(run({ ...task, formats: whole }));
+  let settled: Array<PromiseSettledResult<RenderResult>>;
+  try {
+    settled = await Promise.allSettled(runs.map((p) => p.catch((err: unknown) => (stop.abort(), Promise.reject(err)))));
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+  }
+  const results = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = results.find((r) => r.errors.length);
+  if (failed) return { cards: 0, warnings: [], errors: failed.errors };
+  const rejected = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
+  if (rejected.length) throw rejected.find((e) => !(e instanceof StoppedError)) ?? rejected[0];
+  return merge(results.slice(0, count), results[count]);
+}
+
+function merge(slices: RenderResult[], whole: RenderResult | undefined): RenderResult {
+  const first = slices[0]!;
+  const png: Uint8Array[] = [];
+  const svg: string[] = [];
+  for (const s of slices) {
+    s.indices!.forEach((card, i) => {
+      if (s.outputs!.png[i]) png[card] = s.outputs!.png[i]!;
+      if (s.outputs!.svg[i] !== undefined) svg[card] = s.outputs!.svg[i]!;
+    });
+  }
+  const seen = new Set<string>();
+  const warnings: Diagnostic[] = [];
+  for (const w of [...first.warnings, ...(whole?.warnings ?? [])]) {
+    const key = JSON.stringify(w);
+    if (!seen.has(key)) seen.add(key), warnings.push(w);
+  }
+  return {
+    cards: first.cards,
+    ...(first.size && { size: first.size }),
+    warnings,
+    errors: [],
+    outputs: { png, svg, ...(whole?.outputs?.pdf && { pdf: whole.outputs.pdf }), ...(whole?.outputs?.md !== undefined && { md: whole.outputs.md }) },
+  };
+}
