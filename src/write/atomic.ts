@@ -6,24 +6,52 @@ import path from 'node:path';
 
 export async function writeFileAtomic(file: string, data: Uint8Array | string): Promise<void> {
   const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true }).catch((err: unknown) => {
+    throw explainWriteError(err, file);
+  });
   const tmp = path.join(dir, `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-  const handle = await open(tmp, 'w');
+  const handle = await open(tmp, 'w').catch((err: unknown) => {
+    throw explainWriteError(err, file);
+  });
   try {
     await handle.writeFile(data);
     await handle.sync();
   } catch (err) {
     await handle.close().catch(() => {});
     await rm(tmp, { force: true });
-    throw err;
+    throw explainWriteError(err, file);
   }
   await handle.close();
   try {
     await rename(tmp, file);
   } catch (err) {
     await rm(tmp, { force: true });
-    throw err;
+    throw explainWriteError(err, file);
   }
+}
+
+/** What to do about a failed write, by error code. */
+const WRITE_FIXES: Record<string, string> = {
+  ENOSPC: 'the disk is full: free some space and build again',
+  EDQUOT: 'the disk quota is used up: free some space and build again',
+  EACCES: 'permission denied: choose another --out folder or fix its permissions',
+  EPERM: 'permission denied: choose another --out folder or fix its permissions',
+  EROFS: 'the file system is read-only: choose another --out folder',
+  EEXIST: 'a file is in the way of an output folder: move it or choose another --out folder',
+  ENOTDIR: 'a file is in the way of an output folder: move it or choose another --out folder',
+  EISDIR: 'a folder is in the way of an output file: move it or choose another --out folder',
+};
+
+/**
+ * The same I/O error, its message naming the output file it was writing and what to do (a write
+ * error from the system names no file: "ENOSPC: no space left on device, write").
+ */
+export function explainWriteError(err: unknown, file: string): unknown {
+  const e = err as NodeJS.ErrnoException;
+  if (!e || typeof e.code !== 'string' || !(err instanceof Error)) return err;
+  const fix = WRITE_FIXES[e.code];
+  e.message = `${e.message} (writing ${file})${fix ? `; ${fix}` : ''}`;
+  return e;
 }
 
 /** Removes files in `dir` for which `stale(name)` is true; a missing folder is fine. */
