@@ -1,6 +1,6 @@
 // One thread on several workers (a batch with fewer threads than workers, e.g. one big thread):
-// `count` slices share its PNG/SVG cards (render-slice.ts) while one more task makes the PDF and
-// Markdown, which need the whole deck. The results are merged into one, in card order. A slice
+// `count` slices share its PNG/SVG cards (render-slice.ts) while one more task makes the PDF, the
+// handout and the Markdown, which need the whole deck. The results are merged into one, in card order. A slice
 // that fails or runs past the deadline fails the thread and stops the other slices.
 import type { Diagnostic } from '../diagnostics.ts';
 import { StoppedError, type BuildPool } from './pool.ts';
@@ -15,7 +15,7 @@ export async function renderSplit(pool: BuildPool, task: RenderTask, count: numb
       if (r.errors.length) stop.abort();
       return r;
     });
-  const whole = task.formats.filter((f) => f === 'pdf' || f === 'md');
+  const whole = task.formats.filter((f) => f === 'pdf' || f === 'handout' || f === 'md');
   const runs = Array.from({ length: count }, (_, index) => run({ ...task, slice: { index, count } }));
   if (whole.length) runs.push(run({ ...task, formats: whole }));
   let settled: Array<PromiseSettledResult<RenderResult>>;
@@ -53,6 +53,6 @@ function merge(slices: RenderResult[], whole: RenderResult | undefined): RenderR
     ...(first.size && { size: first.size }),
     warnings,
     errors: [],
-    outputs: { png, svg, ...(whole?.outputs?.pdf && { pdf: whole.outputs.pdf }), ...(whole?.outputs?.md !== undefined && { md: whole.outputs.md }) },
+    outputs: { png, svg, ...(whole?.outputs?.pdf && { pdf: whole.outputs.pdf }), ...(whole?.outputs?.handout && { handout: whole.outputs.handout }), ...(whole?.outputs?.md !== undefined && { md: whole.outputs.md }) },
   };
 }
