@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { writeCorpus } from './corpus.ts';
 import { measureStages, scaling } from './stages.ts';
+import { pdfModes, printPdfModes } from './pdf-modes.ts';
 
 const THREADS = Number(process.env.BENCH_THREADS ?? 50);
 const POSTS = 8;
@@ -64,4 +65,5 @@ for (const n of [1, THREADS / 5, 2 * THREADS]) {
 }
 const rss = child(path.dirname(big[0]!), out, 2, 'png,pdf');
 log(`\nPeak RSS of a ${rss.cards}-card build (PNG + PDF, --jobs 2, the whole process with its workers): ${rss.maxRssMB} MB.`);
+printPdfModes(await pdfModes(corpus.slice(0, 5)), log);
 rmSync(root, { recursive: true, force: true });
