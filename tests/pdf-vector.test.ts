@@ -11,6 +11,7 @@ import { loadThread, renderThread } from '../src/index.ts';
 import { postBlocks } from '../src/layout/post-blocks.ts';
 import { blocksText } from '../src/text/rich.ts';
 import { meanAbsDiff, runCli, tempDir } from './helpers.ts';
+import { expectWordsInOrder, words } from './pdf-words.ts';
 
 /** Mean absolute difference per channel, 0–255, that a PDF page may differ from its PNG by (anti-aliasing of poppler vs resvg). */
 const AGREEMENT = 4;
@@ -37,23 +38,6 @@ function images(pdf: string): Array<{ page: number; width: number; height: numbe
     .map((c) => ({ page: Number(c[0]), width: Number(c[3]), height: Number(c[4]), object: `${c[10]} ${c[11]}` }));
 }
 
-const words = (text: string) =>
-  text
-    .replace(/[0-9#*]\ufe0f?\u20e3/gu, ' ')
-    .replace(/\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|[\u200d\ufe0f\u20e3]/gu, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
-
-function expectWordsInOrder(extracted: string, expected: string[]): void {
-  const flat = extracted.replace(/\s+/g, '').replace(/-/g, '');
-  let at = 0;
-  for (const raw of expected) {
-    const word = raw.replace(/-/g, '');
-    const found = flat.indexOf(word, at);
-    if (found < 0) throw new Error(`"${word}" not found after position ${at}`);
-    at = found + word.length;
-  }
-}
 
 describe('vector PDF', () => {
   it.each(['default', 'dark', 'bold', 'editorial', 'post'])('%s: every page matches its PNG (mean abs diff ≤ 4/255), photos and avatars included', async (template) => {

@@ -9,6 +9,7 @@ import { layoutThread, loadThread, renderThread } from '../src/index.ts';
 import { postBlocks } from '../src/layout/post-blocks.ts';
 import { blocksText } from '../src/text/rich.ts';
 import { tempDir } from './helpers.ts';
+import { expectWordsInOrder, words } from './pdf-words.ts';
 
 async function pdfOf(file: string): Promise<{ bytes: Uint8Array; path: string }> {
   const out = await renderThread(await loadThread(file), { formats: ['pdf'] });
@@ -17,27 +18,7 @@ async function pdfOf(file: string): Promise<{ bytes: Uint8Array; path: string }>
   return { bytes: out.pdf!, path: p };
 }
 
-const words = (text: string) =>
-  text
-    .replace(/[0-9#*]\ufe0f?\u20e3/gu, ' ')
-    .replace(/\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|[\u200d\ufe0f\u20e3]/gu, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
-
-/** Hyphens are dropped on both sides: pdftotext joins a word hyphenated at a line end without its hyphen. */
-function expectWordsInOrder(extracted: string, expected: string[]): void {
-  const flat = extracted.replace(/\s+/g, '').replace(/-/g, '');
-  let at = 0;
-  for (const raw of expected) {
-    const word = raw.replace(/-/g, '');
-    if (!word) continue;
-    const found = flat.indexOf(word, at);
-    if (found < 0) throw new Error(`"${word}" not found in the PDF's text after position ${at}`);
-    at = found + word.length;
-  }
-}
-
-describe('PDF text layer', () => {
+describe('PDF text (vector pages)', () => {
   it('pdftotext extracts every word of the source thread, in order', async () => {
     const thread = await loadThread('threads/devops-sre-platform-engineering.yaml');
     const { path: file } = await pdfOf('threads/devops-sre-platform-engineering.yaml');
