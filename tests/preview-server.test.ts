@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { startPreviewServer, type PreviewServer } from '../src/preview/server.ts';
@@ -294,5 +295,31 @@ describe('threadeck preview with --theme FILE', () => {
     const text = `${t.text.replace('title: Preview test', 'title: Preview test\ntheme: { logo: ./images/chart.png, font: ../outside.png }')}`;
     const deps = await threadDependencies(t.file, text);
     expect(deps.map((f) => path.relative(t.dir, f)).sort()).toEqual(['images/chart.png', 'thread.yaml']);
+  });
+});
+
+describe('threadeck preview fetches nothing remote', () => {
+  it('refuses an image URL without requesting it', async () => {
+    let requests = 0;
+    const remote = http.createServer((_req, res) => {
+      requests++;
+      res.end();
+    });
+    await new Promise<void>((resolve) => remote.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(remote.address() as { port: number }).port}/chart.png`;
+    const t = makeThread(2);
+    writeFileSync(t.file, t.text.replace('./images/chart.png', url));
+    const s = await startPreviewServer({ file: t.file });
+    try {
+      const result = s.session.result!;
+      expect(result.ok).toBe(false);
+      expect(result.errors[0]!.path).toBe('posts[1].image');
+      const pdf = await fetch(`${s.url}export/thread.pdf`);
+      expect(pdf.status).toBe(422);
+      expect(requests).toBe(0);
+    } finally {
+      await s.close();
+      remote.close();
+    }
   });
 });
