@@ -96,6 +96,13 @@ describe('threadeck preview server', () => {
     const form = await fetch(`${server.url}api/save`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{"text":"x"}' });
     expect(form.status).toBe(415);
     expect(readFileSync(thread.file, 'utf8')).toBe(thread.text);
+    // What a browser marks as coming from another site: only a link to the page itself works.
+    const key = server.session.result!.cards[0]!.key;
+    for (const p of [`/card/${key}.png`, '/export/thread.pdf', '/files/thread.yaml', '/events', '/api/state']) {
+      expect((await rawGet(server.port, p, { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors' })).status, p).toBe(403);
+    }
+    expect((await rawGet(server.port, '/', { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate' })).status).toBe(200);
+    expect((await rawGet(server.port, `/card/${key}.png`, { 'Sec-Fetch-Site': 'same-origin' })).status).toBe(200);
   });
 
   it('re-renders only the card whose post changed', async () => {

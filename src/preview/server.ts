@@ -2,6 +2,7 @@
 // cache, live results over server-sent events, the editor's text/save/picker calls and the
 // exports. Safe by default: it listens on 127.0.0.1 only, answers only requests whose Host is
 // that address (DNS rebinding), takes writes only as same-origin JSON (no cross-site form posts),
+// refuses what browsers mark as coming from another site (Sec-Fetch-Site) but a link to the page,
 // serves only the app's own assets and files inside the thread's folder (no traversal), and sends
 // a Content-Security-Policy that lets the page load nothing from elsewhere.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -112,6 +113,12 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
     const rawUrl = req.url ?? '/';
     const pathname = rawUrl.split('?')[0]!;
     const method = req.method ?? 'GET';
+    // Browsers say where a request comes from: another site (or another local server, same-site)
+    // may link to the page, but not load its cards, files, events or exports, nor write.
+    const site = req.headers['sec-fetch-site'];
+    if ((site === 'cross-site' || site === 'same-site') && !(pathname === '/' && req.headers['sec-fetch-mode'] === 'navigate')) {
+      return reply(res, 403, 'text/plain; charset=utf-8', 'cross-site request refused');
+    }
 
     if (method === 'POST') {
       if (!sameOrigin(req)) return reply(res, 403, 'text/plain; charset=utf-8', 'cross-origin request refused');
