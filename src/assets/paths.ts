@@ -22,6 +22,8 @@ export async function resolveInside(ref: string, baseDir: string, what: string, 
   if (rel.startsWith('..') || path.isAbsolute(rel)) throw new errorClass(
       `${what} "${ref}" lies outside the thread's folder${real !== full ? ' (through a symbolic link)' : ''}; copy the file into the thread's folder or a subfolder and name it relative to the thread file`,
     );
-  if (!(await stat(real)).isFile()) throw new errorClass(`${what} "${ref}" is a folder, not a file; name the ${what} file itself`);
+  const info = await stat(real);
+  if (info.isDirectory()) throw new errorClass(`${what} "${ref}" is a folder, not a file; name the ${what} file itself`);
+  if (!info.isFile()) throw new errorClass(`${what} "${ref}" is not a regular file (a pipe, socket or device); name the ${what} file itself`);
   return real;
 }

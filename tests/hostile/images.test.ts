@@ -3,7 +3,7 @@
 // a request to this machine or its network. Remote images are off unless asked for; when on, only
 // public addresses are fetched from, every redirect is re-checked, and size and time are capped.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -71,6 +71,7 @@ beforeAll(() => {
   symlinkSync(path.join(outside, 'secret.png'), path.join(dir, 'link.png'));
   symlinkSync('/etc/passwd', path.join(dir, 'passwd.png'));
   symlinkSync(outside, path.join(dir, 'out-dir'));
+  execFileSync('mkfifo', [path.join(dir, 'fifo.png')]);
 });
 
 describe('local image files', () => {
@@ -83,6 +84,7 @@ describe('local image files', () => {
     ['huge.png', /"huge\.png" is 100000×100000 pixels; the limit is 16384 per side and 40 megapixels: scale it down to at most 2160 px/],
     ['wide.png', /"wide\.png" is 65537×1 pixels; the limit is 16384 per side/],
     ['images', /image "images" is a folder, not a file; name the image file itself/],
+    ['fifo.png', /image "fifo\.png" is not a regular file \(a pipe, socket or device\)/], // reading it would block forever
   ])('%s → a positioned error saying what is expected and how to fix it', async (ref, message) => {
     const e = await errors(threadWith(ref), { baseDir: dir });
     expect(e).toHaveLength(1);
