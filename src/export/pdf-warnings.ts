@@ -17,7 +17,7 @@ export function fallbackWarnings(deck: Deck, vdoc: VectorDoc, fonts: PdfFontSet,
       severity: 'warning',
       rule: 'pdf-raster-fallback',
       file,
-      message: `${what}, card ${f.card + 1}: ${f.reason} in ${f.element} has no vector form; that element is drawn as an image (the rest stays vector)`,
+      message: `${what}, card ${f.card + 1}: ${f.reason} in ${f.element} has no vector form; that element is drawn as an image${f.text ? ' and its text as real text over it, without the effect' : ''} (the rest stays vector)`,
     });
   }
   return out;

@@ -79,7 +79,7 @@ export class Canvas {
 
   /** Text rendering mode (0 fill, 2 fill and stroke with the given line width). */
   textRender(mode: 0 | 2, lineWidth = 0): void {
-    const op = mode === 2 ? `${n(lineWidth)} w 2 Tr` : '0 Tr';
+    const op = mode === 2 ? `${n(lineWidth)} w 2 Tr` : `${mode} Tr`;
     if (op !== this.state.tr) this.ops.push((this.state.tr = op));
   }
 

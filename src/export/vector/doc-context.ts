@@ -8,6 +8,8 @@ export interface Fallback {
   card: number;
   element: string;
   reason: string;
+  /** The element had text: drawn as vector text over the image, without the effect. */
+  text?: boolean;
 }
 
 export class VectorDoc {

@@ -3,14 +3,15 @@
 // and drawn as an image instead, and reported. Drawn as a page of its own (the carousel PDF) or
 // as a form XObject to place anywhere (the handout).
 import { PDFName, type PDFPage, type PDFRef } from 'pdf-lib';
-import { Canvas, n } from './canvas.ts';
+import { Canvas, n, parseTransform } from './canvas.ts';
 import type { VectorDoc } from './doc-context.ts';
 import { drawElement } from './draw.ts';
 import type { Env } from './env.ts';
 import { drawRasterFallback } from './fallback.ts';
 import { flateStream } from './form.ts';
-import { elements, num, parseSvg } from './svg-dom.ts';
-import { textChains } from './text.ts';
+import { DEFINITIONS, elements, num, parseSvg, type Element } from './svg-dom.ts';
+import { drawTextChain, textChains } from './text.ts';
+import { inherit } from './style.ts';
 import { Unsupported } from './unsupported.ts';
 
 export interface CardDrawing {
@@ -35,11 +36,39 @@ export async function drawSvgCard(vdoc: VectorDoc, svg: string, card: number): P
     } catch (err) {
       if (!(err instanceof Unsupported)) throw err;
       canvas.rollback(mark);
-      for (const part of chain) drawRasterFallback(part, canvas, env, width, height);
-      vdoc.fallbacks.push({ card, element: `<${el.name}>`, reason: err.what });
+      let text = false;
+      for (const part of chain) {
+        drawRasterFallback(part, canvas, env, width, height);
+        text = (await drawTextOver(part, canvas, env)) || text;
+      }
+      vdoc.fallbacks.push({ card, element: `<${el.name}>`, reason: err.what, text });
     }
   }
   return { canvas, width, height };
+}
+
+/**
+ * The <text> inside an element drawn as an image, drawn as vector text over it: resvg has no fonts
+ * for satori's <text> (the image holds the element's other paint), so the text keeps its place,
+ * stays real text, and loses only the effect (a text shadow, say). Returns whether there was any.
+ */
+async function drawTextOver(el: Element, canvas: Canvas, env: Env): Promise<boolean> {
+  if (DEFINITIONS.has(el.name)) return false;
+  const style = inherit(env.style, el);
+  if (el.name === 'text') {
+    const before = canvas.mark();
+    return drawTextChain([el], canvas, { ...env, style, flood: undefined }).then(
+      () => true,
+      () => (canvas.rollback(before), false),
+    );
+  }
+  const t = parseTransform(el.attribs.transform);
+  canvas.q();
+  if (t) canvas.transform(t);
+  let any = false;
+  for (const child of elements(el)) any = (await drawTextOver(child, canvas, { ...env, style })) || any;
+  canvas.Q();
+  return any;
 }
 
 export async function drawSvgPage(vdoc: VectorDoc, page: PDFPage, svg: string, card: number): Promise<void> {
