@@ -68,11 +68,13 @@ function renderBody(props: TemplateProps) {
 function Badge({ props }: { props: TemplateProps }) {
   const { card, deck, theme } = props;
   const s = designScale(props.size);
-  const text = card.kind === 'cover' ? `${deck.posts} posts` : card.kind === 'outro' ? 'The end' : card.part.index > 1 ? `${card.label} · cont.` : card.label;
+  const text = card.kind === 'cover' ? `${deck.posts} ${deck.posts === 1 ? 'post' : 'posts'}` : card.kind === 'outro' ? 'The end' : card.part.index > 1 ? `${card.label} · cont.` : card.label;
   return (
     <div
       style={{
         display: 'flex',
+        flexShrink: 0,
+        marginLeft: 16 * s,
         padding: `${12 * s}px ${26 * s}px`,
         borderRadius: 999,
         backgroundColor: theme.surface,
@@ -94,7 +96,7 @@ function AuthorBlock({ props, px }: { props: TemplateProps; px: number }) {
     <div style={{ display: 'flex', alignItems: 'center', flexShrink: 1 }}>
       <Avatar author={deck.author} px={px} theme={theme} />
       <div style={{ display: 'flex', flexDirection: 'column', marginLeft: 28 * s, flexShrink: 1 }}>
-        <div style={{ fontSize: 36 * s, fontWeight: 700, lineHeight: 1.2, fontFamily: theme.headingFamily ?? theme.fontFamily }}>{deck.author.name}</div>
+        <div style={{ display: 'block', fontSize: 36 * s, fontWeight: 700, lineHeight: 1.2, fontFamily: theme.headingFamily ?? theme.fontFamily, lineClamp: 1, wordBreak: 'break-word' }}>{deck.author.name}</div>
         {deck.author.handle ? <div style={{ fontSize: 29 * s, color: theme.muted, lineHeight: 1.3 }}>{deck.author.handle}</div> : null}
       </div>
     </div>

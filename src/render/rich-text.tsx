@@ -106,8 +106,8 @@ function BlockView({ block, opts }: { block: Block; opts: RichTextOptions }): JS
               backgroundColor: quotePanel(theme),
             }}
           >
-            <div style={{ display: 'flex', alignItems: 'baseline', fontSize: fontSize * 0.72, marginBottom: fontSize * 0.35 }}>
-              <span style={{ fontWeight: 700, color: theme.text }}>{block.author.name}</span>
+            <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', fontSize: fontSize * 0.72, marginBottom: fontSize * 0.35 }}>
+              <span style={{ fontWeight: 700, color: theme.text, wordBreak: 'break-word' }}>{block.author.name}</span>
               {block.author.handle ? <span style={{ marginLeft: fontSize * 0.3, color: theme.muted }}>{block.author.handle}</span> : null}
             </div>
             <RichBlocks blocks={block.blocks} opts={{ ...inner, width: inner.width - 6 }} />

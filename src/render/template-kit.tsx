@@ -41,13 +41,14 @@ export function avatarContrast(theme: Pick<Theme, 'accent' | 'onAccent'>): Array
 export function Avatar({ author, px, theme, ring }: { author: Author; px: number; theme: Theme; ring?: string }): JSXNode {
   const border = ring ? { border: `${Math.max(2, px * 0.04)}px solid ${ring}` } : {};
   if (author.avatar) {
-    return <img src={author.avatar.dataUri} width={px} height={px} style={{ borderRadius: px / 2, objectFit: 'cover', ...border }} />;
+    return <img src={author.avatar.dataUri} width={px} height={px} style={{ flexShrink: 0, borderRadius: px / 2, objectFit: 'cover', ...border }} />;
   }
   return (
     <div
       style={{
         width: px,
         height: px,
+        flexShrink: 0,
         borderRadius: px / 2,
         display: 'flex',
         alignItems: 'center',
