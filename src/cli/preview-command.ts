@@ -54,13 +54,18 @@ export const previewCommand = defineCommand({
 
     let server;
     try {
-      server = await startPreviewServer({ file, ...(port !== undefined && { port }), ...(themeFile && { themeFile }), choices });
+      server = await startPreviewServer({
+        file,
+        ...(port !== undefined && { port }),
+        ...(themeFile && { themeFile }),
+        choices,
+        onListening: (url) => process.stdout.write(`threadeck preview: ${file}\n  ${url}\n`),
+      });
     } catch (err) {
       process.stderr.write(`threadeck preview: ${err instanceof Error ? err.message : String(err)}\n`);
       return 1;
     }
     const first = server.session.result;
-    process.stdout.write(`threadeck preview: ${file}\n  ${server.url}\n`);
     process.stdout.write(
       first?.ok
         ? `  ${first.cards.length} cards in ${first.ms.total} ms; watching for changes (Ctrl+C to stop)\n`

@@ -26,6 +26,8 @@ export interface PreviewServerOptions {
   displayName?: string;
   /** `--theme FILE` (watched, with the files it names). */
   themeFile?: string;
+  /** Called with the address as soon as the server listens, before the first render is done. */
+  onListening?: (url: string) => void;
 }
 
 export interface PreviewServer {
@@ -91,9 +93,6 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
   });
 
   const assets = clientAssets();
-  const first = await session.start();
-  await updateWatched();
-  await assets;
 
   let origin = '';
   const allowedHosts = new Set<string>();
@@ -243,6 +242,19 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
   const port = (server.address() as AddressInfo).port;
   origin = `http://${HOST}:${port}`;
   allowedHosts.add(`${HOST}:${port}`).add(`localhost:${port}`);
+  // Listening first: a long thread's first render shows in the page as it finishes.
+  opts.onListening?.(`${origin}/`);
+  let first;
+  try {
+    first = await session.start();
+    await updateWatched();
+    await assets;
+  } catch (err) {
+    watcher.close();
+    server.close();
+    server.closeAllConnections();
+    throw err;
+  }
 
   return {
     url: `${origin}/`,

@@ -327,6 +327,7 @@ async function init() {
   $('export-zip').addEventListener('click', () => void download('zip'));
   $('keep-mine').addEventListener('click', () => ($('conflict').hidden = true));
   if (state.result) applyResult(state.result);
+  else setStatus('Rendering…', 'busy');
   listen();
   document.body.classList.add('ready');
 }
