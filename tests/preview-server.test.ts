@@ -303,6 +303,23 @@ describe('threadeck preview with --theme FILE', () => {
     const deps = await threadDependencies(t.file, text);
     expect(deps.map((f) => path.relative(t.dir, f)).sort()).toEqual(['images/chart.png', 'thread.yaml']);
   });
+
+  it('renders again when a missing image appears', async () => {
+    const t = makeThread(2);
+    writeFileSync(t.file, t.text.replace('./images/chart.png', './images/later.png'));
+    const s = await startPreviewServer({ file: t.file });
+    const ev = await sse(`${s.url}events`);
+    try {
+      expect(s.session.result!.ok).toBe(false);
+      expect(s.session.result!.errors[0]!.path).toBe('posts[1].image');
+      const fixed = ev.next('result', (d) => d.result.ok);
+      copyFileSync('threads/images/deploys-chart.png', path.join(t.dir, 'images', 'later.png'));
+      expect((await fixed).data.result.cards).toHaveLength(4);
+    } finally {
+      ev.close();
+      await s.close();
+    }
+  });
 });
 
 describe('threadeck preview fetches nothing remote', () => {

@@ -1,6 +1,6 @@
 // The files a thread's cards depend on, for the preview's watcher: the thread file itself, and
 // every file its text names (images, avatar, logo, fonts, a theme file and the files *that*
-// names, a template file). Found by looking at every string value that names an existing file
+// names, a template file). Found by looking at every string value that looks like a file path
 // inside the thread's folder — the same folder rule the loader enforces, so nothing outside it
 // is ever watched.
 import { readFile, stat } from 'node:fs/promises';
@@ -29,7 +29,7 @@ const looksLikePath = (s: string) => s.length < 1024 && !s.includes('\n') && /\.
 
 /**
  * Absolute paths of the files `text` (the thread file's content) depends on, the thread file
- * included; only existing files inside `root` (the thread's folder).
+ * included; only files inside `root` (the thread's folder), named files that do not exist yet too.
  */
 export async function threadDependencies(threadFile: string, text: string, root = path.dirname(threadFile)): Promise<string[]> {
   const found = new Set<string>([path.resolve(threadFile)]);
@@ -38,9 +38,11 @@ export async function threadDependencies(threadFile: string, text: string, root 
       if (!looksLikePath(s)) continue;
       const abs = path.resolve(path.dirname(fromFile), s);
       if (found.has(abs) || !isInside(root, abs)) continue;
+      // A missing file is watched too: the page fixes itself when it appears.
       const info = await stat(abs).catch(() => undefined);
-      if (!info?.isFile()) continue;
+      if (info && !info.isFile()) continue;
       found.add(abs);
+      if (!info) continue;
       // A theme file names its own fonts and logo.
       if (depth === 0 && /\.(ya?ml|json)$/i.test(abs)) {
         const sub = await readFile(abs, 'utf8').catch(() => '');
