@@ -65,3 +65,17 @@ describe('script detection', () => {
     expect(cjkKinds('「」')).toEqual(new Set()); // punctuation alone is no script
   });
 });
+
+describe('titles and names in math letters', () => {
+  it('the cover heading, the footer title and the author name are folded to plain letters the fonts have', async () => {
+    const { parseThread } = await import('../src/load/load-thread.ts');
+    const { layoutThread, deckInfo } = await import('../src/layout/paginate.ts');
+    const thread = await parseThread('title: "𝐁𝐨𝐥𝐝 title"\nauthor: { name: "𝐌𝐚𝐲𝐚" }\nposts: [hi]\n', { file: 'm.yaml' });
+    const deck = await layoutThread(thread);
+    const cover = deck.cards[0]!.blocks[0]!;
+    expect(cover.kind === 'heading' && cover.spans).toEqual([{ text: 'Bold', bold: true }, { text: ' title' }]);
+    const info = deckInfo(thread, deck.cards.length);
+    expect([info.title, info.author.name]).toEqual(['Bold title', 'Maya']);
+    expect(deck.warnings).toEqual([]);
+  });
+});

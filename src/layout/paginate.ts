@@ -2,6 +2,7 @@
 // — or, when it cannot fit even at the smallest size, several cards sharing its number
 // (auto-split) — then an outro card. Template, size and branding come from the CLI flags, else
 // the thread file, else the template's defaults.
+import { foldText } from '../text/unicode-fold.ts';
 import { ThreadeckError, type Diagnostic } from '../diagnostics.ts';
 import type { Card, CardKind, CardSize, Deck, Post, Thread } from '../model.ts';
 import type { DeckInfo, Template, Theme } from '../render/template.ts';
@@ -32,9 +33,11 @@ export interface LayoutOptions {
 }
 
 export function deckInfo(thread: Thread, cards: number): DeckInfo {
+  // Templates draw the title and name as plain strings: math-alphanumeric "bold" letters (𝐀) have
+  // no glyph in the bundled fonts, so they are folded to plain letters (as the glyph check does).
   return {
-    title: thread.title,
-    author: thread.author,
+    title: foldText(thread.title),
+    author: { ...thread.author, name: foldText(thread.author.name) },
     ...(thread.date && { date: thread.date }),
     ...(thread.source && { source: thread.source }),
     posts: thread.posts.length,

@@ -1,7 +1,8 @@
 // Card content as rich blocks: a post's Markdown text, quoted post and image; the cover; the outro.
 import type { CoverOptions, OutroOptions, Post } from '../model.ts';
 import { parsePostText, shortenUrl } from '../text/markdown.ts';
-import type { Block } from '../text/rich.ts';
+import type { Block, Span } from '../text/rich.ts';
+import { foldStyledRuns } from '../text/unicode-fold.ts';
 
 export function postBlocks(post: Post): Block[] {
   const blocks = parsePostText(post.text);
@@ -16,14 +17,19 @@ export function postBlocks(post: Post): Block[] {
 
 /** The cover's content: its title as a heading, then the hook line. */
 export function coverBlocks(cover: CoverOptions): Block[] {
-  const blocks: Block[] = [{ kind: 'heading', spans: [{ text: cover.title }] }];
+  const blocks: Block[] = [{ kind: 'heading', spans: headingSpans(cover.title) }];
   if (cover.hook) blocks.push(...parsePostText(cover.hook));
   return blocks;
 }
 
 /** The outro's content: a big line, the call to action, the link. */
 export function outroBlocks(outro: OutroOptions): Block[] {
-  const blocks: Block[] = [{ kind: 'heading', spans: [{ text: outro.title }] }, ...parsePostText(outro.text)];
+  const blocks: Block[] = [{ kind: 'heading', spans: headingSpans(outro.title) }, ...parsePostText(outro.text)];
   if (outro.link) blocks.push({ kind: 'paragraph', spans: [{ text: shortenUrl(outro.link, 40), href: outro.link, accent: 'link' }] });
   return blocks;
+}
+
+/** A heading's text as spans, math-alphanumeric "bold"/"italic" letters folded to styled plain ones (no font has them). */
+function headingSpans(text: string): Span[] {
+  return foldStyledRuns(text).map((r) => ({ text: r.text, ...(r.bold && { bold: true }), ...(r.italic && { italic: true }), ...(r.mono && { mono: true }) }));
 }
