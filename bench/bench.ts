@@ -3,7 +3,8 @@
 // (bare satori + resvg on the same card elements), whole builds on 1 and 2 cores, the cached
 // re-run, cost per card from 10 to 1,000 cards, and peak RSS. Prints Markdown tables; asserts nothing.
 // BENCH_THREADS=10 for a quick run.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,7 +38,7 @@ log(`| **floor**: bare satori + resvg (PNG) | ${f1(s.floor)} | ${f1(1000 / s.flo
 for (const r of s.pipelines) log(`| ${r.name} | ${f1(r.msPerCard)} | ${f1(1000 / r.msPerCard)} | ${(r.msPerCard / s.floor).toFixed(2)}× |`);
 
 log(`\n## Whole builds (\`build()\` with its worker pool, a fresh process each)\n`);
-interface Child { ms: number; processMs: number; cards: number; built: number; cached: number; maxRssMB: number }
+interface Child { ms: number; processMs: number; cards: number; built: number; cached: number; maxRssMB: number; cores: number }
 const child = (input: string, out: string, jobs: number, formats: string, force = true): Child =>
   JSON.parse(execFileSync(process.execPath, ['bin/run-ts.js', 'bench/child-build.ts', input, out, String(jobs), formats, force ? '--force' : ''], { encoding: 'utf8', maxBuffer: 1 << 24 }));
 const out = path.join(root, 'out');
@@ -54,6 +55,15 @@ for (const [name, r] of rows) log(`| ${name} | ${r.cards} | ${f1(r.ms / 1000)} |
 const first = rows[3]![1];
 log(`| unchanged re-run (PNG + PDF, cache) | ${again.cards} (${again.cached} threads up to date) | ${f1(again.ms / 1000)} | — | ${f1(again.processMs / 1000)} | ${again.maxRssMB} MB |`);
 const speedup = (rows[0]![1].ms / rows[1]![1].ms).toFixed(2);
+// The machine's own ceiling: two independent one-worker builds of half the corpus at once, against one alone.
+const halves = ['a', 'b'].map((h) => path.dirname(writeCorpus(path.join(root, `half-${h}`), { threads: THREADS / 2, posts: POSTS })[0]!));
+const alone = child(halves[0]!, path.join(root, 'out-a'), 1, 'png');
+const runAsync = promisify(execFile);
+const t0 = performance.now();
+await Promise.all(halves.map((dir, i) => runAsync(process.execPath, ['bin/run-ts.js', 'bench/child-build.ts', dir, path.join(root, `out-${i}`), '1', 'png', '--force'])));
+const ceiling = (2 * alone.processMs) / (performance.now() - t0);
+log(`\nCores kept busy (CPU time / wall time): ${rows.map(([name, r]) => `${name} ${r.cores}`).join(', ')}.`);
+log(`Machine ceiling: two independent one-worker builds at once give ${ceiling.toFixed(2)}× the throughput of one alone.`);
 log(`\n2 cores vs 1: ${speedup}× PNG throughput. Unchanged re-run: ${((100 * again.processMs) / first.processMs).toFixed(0)}% of the first run (whole process), ${((100 * again.ms) / first.ms).toFixed(0)}% of its build time.`);
 
 log(`\n## Cost per card as the batch grows (one core, in process, PNG)\n`);

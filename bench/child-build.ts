@@ -1,5 +1,6 @@
 // One `build` in a fresh process, for the bench: node bin/run-ts.js bench/child-build.ts IN OUT JOBS FORMATS [--force]
-// Prints one JSON line: build ms, whole-process ms (Node and tsx start included), cards, statuses, peak RSS.
+// Prints one JSON line: build ms, whole-process ms (Node and tsx start included), cards, statuses, peak RSS,
+// and the cores it kept busy (CPU time / wall time).
 import { build } from '../src/build.ts';
 import { resolveInputs } from '../src/cli/inputs.ts';
 import type { OutputKind } from '../src/model.ts';
@@ -15,4 +16,6 @@ process.stdout.write(`${JSON.stringify({
   built: report.threads.filter((t) => t.status === 'built').length,
   cached: report.cached,
   maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  // CPU time of the process and its workers over its wall time: how many cores it kept busy.
+  cores: Number(((process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000 / performance.now()).toFixed(2)),
 })}\n`);
