@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { unzipSync } from 'fflate';
 import { startPreviewServer, type PreviewServer } from '../src/preview/server.ts';
-import { makeThread } from './preview-helpers.ts';
+import { makeThread, removeThreads } from './preview-helpers.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const UI_TIMEOUT = 60_000;
@@ -50,6 +50,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  removeThreads();
 });
 
 describe('threadeck preview in Chromium', () => {

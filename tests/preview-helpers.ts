@@ -1,12 +1,20 @@
 // Helpers for the preview tests: a small thread in a temp folder, an SSE reader, raw HTTP requests.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { tempDir } from './helpers.ts';
 
+const made: string[] = [];
+
+/** Removes the folders makeThread made. */
+export function removeThreads(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 /** A thread of `posts` posts (cover and outro on: posts + 2 cards) with an image post, in a fresh folder. */
 export function makeThread(posts = 4): { dir: string; file: string; text: string } {
   const dir = tempDir('threadeck-preview-');
+  made.push(dir);
   mkdirSync(path.join(dir, 'images'));
   copyFileSync('threads/images/deploys-chart.png', path.join(dir, 'images', 'chart.png'));
   const lines = Array.from({ length: posts }, (_, i) =>

@@ -10,7 +10,7 @@ import { unzipSync } from 'fflate';
 import { startPreviewServer, type PreviewServer } from '../src/preview/server.ts';
 import { resolveInside } from '../src/preview/safe-path.ts';
 import { threadDependencies } from '../src/preview/dependencies.ts';
-import { makeThread, rawGet, sse } from './preview-helpers.ts';
+import { makeThread, rawGet, removeThreads, sse } from './preview-helpers.ts';
 
 let server: PreviewServer;
 let thread: ReturnType<typeof makeThread>;
@@ -28,6 +28,7 @@ beforeAll(async () => {
 afterAll(async () => {
   events?.close();
   await server?.close();
+  removeThreads();
 });
 
 const json = (body: unknown, headers: Record<string, string> = {}) => ({
@@ -298,8 +299,9 @@ describe('threadeck preview with --theme FILE', () => {
 
   it('watches the files a thread names inside its folder, and nothing outside it', async () => {
     const t = makeThread(2);
-    writeFileSync(path.join(path.dirname(t.dir), 'outside.png'), 'x');
-    const text = `${t.text.replace('title: Preview test', 'title: Preview test\ntheme: { logo: ./images/chart.png, font: ../outside.png }')}`;
+    const outside = makeThread(1).dir; // a sibling folder
+    writeFileSync(path.join(outside, 'outside.png'), 'x');
+    const text = `${t.text.replace('title: Preview test', `title: Preview test\ntheme: { logo: ./images/chart.png, font: ../${path.basename(outside)}/outside.png }`)}`;
     const deps = await threadDependencies(t.file, text);
     expect(deps.map((f) => path.relative(t.dir, f)).sort()).toEqual(['images/chart.png', 'thread.yaml']);
   });
