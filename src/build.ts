@@ -6,7 +6,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import type { OutputKind } from './model.ts';
 import type { RenderOptions } from './pipeline.ts';
 import { remoteImagesInScope, type RemoteImageOptions } from './assets/remote-image.ts';
-import { BuildPool, DeadlineError, StoppedError, defaultJobs } from './batch/pool.ts';
+import { BuildPool, DeadlineError, StoppedError, defaultJobs, workerFailure } from './batch/pool.ts';
 import { toolFingerprint } from './batch/cache-key.ts';
 import { outputsIntact, readManifest, type Manifest } from './batch/cache-manifest.ts';
 import { uniqueSlugs } from './batch/slugs.ts';
@@ -164,7 +164,7 @@ async function buildOne(pool: () => BuildPool, input: string, slug: string, fing
     else render = await pool().run(task, { timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal });
   } catch (err) {
     if (err instanceof StoppedError) return { ...report, status: 'skipped' };
-    const message = err instanceof DeadlineError ? `${err.message} (--timeout ${err.seconds})` : `the render worker failed: ${err instanceof Error ? err.message : String(err)}`;
+    const message = err instanceof DeadlineError ? `${err.message} (--timeout ${err.seconds})` : workerFailure(err);
     return failed(report, [{ severity: 'error', rule: err instanceof DeadlineError ? 'timeout' : 'internal', file: input, message }], started);
   }
   const warnings = [...prepared.warnings, ...render.warnings];

@@ -24,6 +24,15 @@ export class StoppedError extends Error {
 
 export const defaultJobs = (): number => availableParallelism();
 
+/** Each worker's JavaScript heap limit; a 300-post thread as PNG + PDF needs about half of it. */
+export const WORKER_HEAP_MB = 512;
+
+/** The message for a worker that died: out of memory (its heap limit), or anything else. */
+export function workerFailure(err: unknown): string {
+  if ((err as { code?: string })?.code === 'ERR_WORKER_OUT_OF_MEMORY') return `rendering ran out of memory (a render worker's heap is limited to ${WORKER_HEAP_MB} MB); split the thread into smaller ones`;
+  return `the render worker failed: ${err instanceof Error ? err.message : String(err)}`;
+}
+
 export class BuildPool {
   private readonly piscina: Piscina;
 
@@ -34,6 +43,9 @@ export class BuildPool {
       maxThreads: jobs,
       concurrentTasksPerWorker: 1,
       idleTimeout: Number.POSITIVE_INFINITY,
+      // A bounded heap makes V8 collect sooner (a 1,000-card build peaks at ~760 MB instead of ~1,040 MB,
+      // for a few % of speed), and a thread that needs more fails alone instead of the whole process.
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
   }
 

@@ -1,6 +1,7 @@
-// A render that never ends (a template stuck in a loop) is stopped at the deadline (--timeout): its
-// worker is terminated, the thread is reported as an error naming the limit, no output is written
-// for it, and the rest of the batch is built.
+// A render that never ends (a template stuck in a loop) is stopped at the deadline (--timeout), and
+// one that eats memory hits its worker's heap limit: either way the worker is terminated, the
+// thread is reported as an error naming the limit, no output is written for it, and the rest of the
+// batch is built.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,15 +9,19 @@ import { runCli } from '../helpers.ts';
 import { filesUnder, isWhole, repoTempDir } from '../batch-helpers.ts';
 import { writeCorpus } from '../../bench/corpus.ts';
 
-describe('render deadline', () => {
+/** templates/example.tsx, usable from a folder inside the repository, with `code` run for post cards. */
+function brokenTemplate(code: string): string {
+  return readFileSync('templates/example.tsx', 'utf8')
+    .replaceAll("'../src/", `'${path.resolve('src')}/`)
+    .replace('function render(props: TemplateProps) {', `function render(props: TemplateProps) {\n  if (props.card.kind === "post") { ${code} }`);
+}
+
+describe('render limits', () => {
   it('a hung render is stopped after --timeout seconds and reported; the other threads are written', () => {
     const dir = repoTempDir('deadline-');
     const src = path.join(dir, 'threads');
     writeCorpus(src, { threads: 2, posts: 1 });
-    const template = readFileSync('templates/example.tsx', 'utf8')
-      .replaceAll("'../src/", `'${path.resolve('src')}/`)
-      .replace('function render(props: TemplateProps) {', 'function render(props: TemplateProps) {\n  if (props.card.kind === "post") for (;;) {}');
-    writeFileSync(path.join(src, 'hang.tsx'), template);
+    writeFileSync(path.join(src, 'hang.tsx'), brokenTemplate('for (;;) {}'));
     writeFileSync(path.join(src, 'a-hang.yaml'), 'title: Hangs\nauthor: { name: A }\ntemplate: ./hang.tsx\nposts:\n  - This card never finishes rendering.\n');
     const out = path.join(dir, 'out');
     const r = runCli(['build', src, '--out', out, '--format', 'png,pdf', '--jobs', '1', '--timeout', '8', '--json']);
@@ -30,5 +35,19 @@ describe('render deadline', () => {
     expect(files.filter((f) => f.includes('a-hang'))).toEqual([]);
     expect(files).toHaveLength(2 * 4); // 3 PNGs and a PDF per good thread
     for (const f of files) expect(isWhole(f)).toBe(true);
+  });
+
+  it('a render that eats memory fails alone at the worker heap limit; the process and the batch survive', () => {
+    const dir = repoTempDir('oom-');
+    const src = path.join(dir, 'threads');
+    writeCorpus(src, { threads: 1, posts: 1 });
+    writeFileSync(path.join(src, 'hog.tsx'), brokenTemplate('const hog: number[][] = []; for (;;) hog.push(new Array(1e6).fill(1));'));
+    writeFileSync(path.join(src, 'a-hog.yaml'), 'title: Hog\nauthor: { name: A }\ntemplate: ./hog.tsx\nposts:\n  - This card eats memory.\n');
+    const out = path.join(dir, 'out');
+    const r = runCli(['build', src, '--out', out, '--format', 'png', '--jobs', '1']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/a-hog\.yaml: rendering ran out of memory \(a render worker's heap is limited to 512 MB\)/);
+    expect(r.stdout).toMatch(/✓ .*t001\.yaml/);
+    expect(filesUnder(out).filter((f) => f.includes('a-hog'))).toEqual([]);
   });
 });
