@@ -37,7 +37,7 @@ export interface BuildOptions extends RenderOptions {
   timeoutMs?: number;
   /** Aborting stops the build: running threads are stopped, the others are not started. */
   signal?: AbortSignal;
-  /** http(s) images (default: the `withRemoteImages` scope build is called in, else off). A `resolve` hook cannot cross into the workers and is dropped. */
+  /** http(s) images (default: the `withRemoteImages` scope build is called in, else off). */
   remoteImages?: RemoteImageOptions;
   /** Called once the inputs are known. */
   onStart?: (threads: number) => void;
@@ -143,8 +143,8 @@ async function buildOne(pool: () => BuildPool, input: string, slug: string, fing
   const started = performance.now();
   const report = blank(input, slug);
   const layout = renderOptions(opts);
-  const remote = opts.remoteImages ?? remoteImagesInScope();
-  const remoteImages = remote && (({ resolve: _, ...r }) => r)(remote);
+  // Threads load in this thread (prepare.ts), so the remote-image options, hooks included, apply as given.
+  const remoteImages = opts.remoteImages ?? remoteImagesInScope();
   let prepared: Prepared;
   try {
     prepared = await prepareThread(input, { slug, formats: opts.formats, layout, fingerprint, ...(remoteImages && { remoteImages }) });
