@@ -5,6 +5,7 @@ import { batchArgs, batchFlags } from './batch-flags.ts';
 import { runBuild } from './build-run.ts';
 import { UsageError } from './usage-error.ts';
 import path from 'node:path';
+import { statSync } from 'node:fs';
 import { ThreadeckError, formatDiagnostic } from '../diagnostics.ts';
 import type { LayoutOptions } from '../layout/paginate.ts';
 import { parseSize, SIZE_PRESETS } from '../layout/sizes.ts';
@@ -33,6 +34,7 @@ export const buildCommand = defineCommand({
     ...batchArgs,
   },
   async run({ args }) {
+    checkOutDir(String(args.out));
     const exportOptions = exportFlags(args);
     const formats = exportOptions.layout === 'handout' ? parseFormats(String(args.format)).map((f) => (f === 'pdf' ? 'handout' : f)) : parseFormats(String(args.format));
     const layout = { ...(await layoutFlags(args)), pdf: exportOptions.pdf, handout: exportOptions.handout };
@@ -45,6 +47,17 @@ export const buildCommand = defineCommand({
     return await (args['allow-remote-images'] ? withRemoteImages({ enabled: true }, run) : run());
   },
 });
+
+/** --out must be a folder (made if missing): a file there would fail every thread after rendering it. */
+function checkOutDir(out: string): void {
+  let stat;
+  try {
+    stat = statSync(out);
+  } catch {
+    return;
+  }
+  if (!stat.isDirectory()) throw new UsageError(`--out: "${out}" is a file, not a folder; give a folder for the outputs (it is created if missing)`);
+}
 
 /** --template, --size and --theme, checked before any thread is read. */
 async function layoutFlags(args: Record<string, unknown>): Promise<LayoutOptions> {
