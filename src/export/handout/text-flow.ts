@@ -56,35 +56,45 @@ export class TextSetter {
     const lines: Line[] = [];
     for (const para of text.split('\n')) {
       let line = '';
+      // Width of the line so far, with its trailing space: words are measured one by one (cached),
+      // not the growing line (each new string would be shaped again).
+      let used = 0;
       const push = () => {
         lines.push({ text: line.trimEnd(), style, before: lines.length === 0 ? before : 0, href });
         line = '';
+        used = 0;
       };
       for (const word of para.split(/(?<=\s)/u)) {
-        if (await this.fits(line + word.trimEnd(), width, style)) {
+        const bare = word.trimEnd();
+        const w = await this.width(bare, style);
+        if (used + w <= width + 0.01) {
           line += word;
+          used += word === bare ? w : await this.width(word, style);
           continue;
         }
         if (line.trim()) push();
-        // A word wider than the line: cut it where it must be cut.
+        // A word wider than the line: cut it between characters (widths summed, not re-shaped).
         let rest = word;
-        while (!(await this.fits(rest.trimEnd(), width, style))) {
+        while ((await this.width(rest.trimEnd(), style)) > width + 0.01) {
           const chars = [...rest];
-          let k = 1;
-          while (k < chars.length && (await this.fits(chars.slice(0, k + 1).join(''), width, style))) k++;
+          let k = 0;
+          let w = 0;
+          while (k < chars.length) {
+            const cw = await this.width(chars[k]!, style);
+            if (k > 0 && w + cw > width + 0.01) break;
+            w += cw;
+            k++;
+          }
           line = chars.slice(0, k).join('');
           push();
           rest = chars.slice(k).join('');
         }
         line = rest;
+        used = await this.width(rest, style);
       }
       if (line.trim() || para === '') push();
     }
     return lines;
-  }
-
-  private async fits(text: string, width: number, style: TextStyle): Promise<boolean> {
-    return (await this.width(text, style)) <= width + 0.01;
   }
 
   /** Draws one line with its baseline at (x, y), PDF coordinates. */
