@@ -1,4 +1,5 @@
-// Writes one rendered thread into `<out>/<slug>/`, atomically file by file (temp file + rename).
+// Writes one rendered thread into `<out>/<slug>/`: every changed file staged (temp file, synced),
+// then all renamed into place — a failed write leaves the previous outputs untouched.
 // A file whose bytes equal the last build's (same hash, still on disk) is left alone, so an edit to
 // one post rewrites only that post's card. Cards left over from a longer earlier version are
 // removed, and so are temp files of a build that was killed.
@@ -7,7 +8,7 @@ import path from 'node:path';
 import type { FileReport } from '../build.ts';
 import type { OutputKind } from '../model.ts';
 import { isCardFile, planOutputs } from '../write/output-paths.ts';
-import { removeStale, writeFileAtomic } from '../write/atomic.ts';
+import { removeStale, stageFile, type StagedFile } from '../write/atomic.ts';
 import { removeManifest, writeManifest, type CachedFile, type Manifest } from './cache-manifest.ts';
 import { sha256 } from './cache-key.ts';
 import type { RenderResult } from './render-task.ts';
@@ -39,28 +40,44 @@ export async function writeOutputs(result: ThreadOutputs, outDir: string, format
   let written = 0;
   await removeManifest(outDir, slug);
 
+  // Every changed file is staged (written in full under a temp name) before any is renamed into
+  // place: a write that fails (a full disk) leaves the thread's previous outputs all as they were.
+  const staged: StagedFile[] = [];
   const put = async (file: string, data: Uint8Array | string, info: Omit<FileReport, 'path' | 'bytes'>) => {
     const hash = sha256(data);
     const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
     const old = before.get(file);
     const same = old?.sha256 === hash && (await stat(file).then((s) => s.size === bytes, () => false));
-    if (!same) {
-      await writeFileAtomic(file, data);
-      written++;
-    }
+    if (!same) staged.push(await stageFile(file, data));
     files.push({ path: file, bytes, sha256: hash, ...info });
   };
 
   const size = render.size ? { width: render.size.width, height: render.size.height } : {};
+  try {
+    for (const kind of ['svg', 'png'] as const) {
+      if (!formats.includes(kind)) continue;
+      for (const [i, file] of plan.cards[kind].entries()) await put(file, outputs[kind][i]!, { kind, ...size });
+    }
+    if (outputs.pdf) await put(plan.pdf, outputs.pdf, { kind: 'pdf', ...size, pages: render.cards });
+    if (outputs.handout) await put(plan.handout, outputs.handout.bytes, { kind: 'handout', pages: outputs.handout.pages });
+    if (outputs.md !== undefined) await put(plan.md, outputs.md, { kind: 'md' });
+  } catch (err) {
+    await Promise.all(staged.map((f) => f.abort()));
+    throw err;
+  }
+  try {
+    for (const f of staged) await f.commit();
+  } catch (err) {
+    // A rename refused (a folder in the way): the other temp files go too.
+    await Promise.all(staged.map((f) => f.abort()));
+    throw err;
+  }
+  written = staged.length;
   for (const kind of ['svg', 'png'] as const) {
     if (!formats.includes(kind)) continue;
-    for (const [i, file] of plan.cards[kind].entries()) await put(file, outputs[kind][i]!, { kind, ...size });
     const keep = new Set(plan.cards[kind].map((f) => path.basename(f)));
     await removeStale(plan.dir, (name) => isCardFile(name, slug, kind) && !keep.has(name));
   }
-  if (outputs.pdf) await put(plan.pdf, outputs.pdf, { kind: 'pdf', ...size, pages: render.cards });
-  if (outputs.handout) await put(plan.handout, outputs.handout.bytes, { kind: 'handout', pages: outputs.handout.pages });
-  if (outputs.md !== undefined) await put(plan.md, outputs.md, { kind: 'md' });
   await removeStale(plan.dir, isDeadTempFile);
 
   await writeManifest(outDir, slug, { key: result.key, input: result.input, title: result.title, cards: render.cards, files, warnings: result.warnings });

@@ -1,10 +1,26 @@
 // Atomic file writes: bytes go to a temp file in the same folder, then a rename puts them in place,
-// so a final path never holds a truncated file, whatever happens to the process.
+// so a final path never holds a truncated file, whatever happens to the process. Several files can
+// be staged first and committed together (a thread's outputs: all new or all old on a write error).
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 export async function writeFileAtomic(file: string, data: Uint8Array | string): Promise<void> {
+  await (await stageFile(file, data)).commit();
+}
+
+/** A file written in full under a temp name, waiting to be renamed into place (or dropped). */
+export interface StagedFile {
+  file: string;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/**
+ * Writes `data` to a temp file next to `file` (synced). Staging every file of a thread before
+ * committing any lets a failure (a full disk) leave the previous outputs all untouched.
+ */
+export async function stageFile(file: string, data: Uint8Array | string): Promise<StagedFile> {
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true }).catch((err: unknown) => {
     throw explainWriteError(err, file);
@@ -22,12 +38,18 @@ export async function writeFileAtomic(file: string, data: Uint8Array | string): 
     throw explainWriteError(err, file);
   }
   await handle.close();
-  try {
-    await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw explainWriteError(err, file);
-  }
+  return {
+    file,
+    commit: async () => {
+      try {
+        await rename(tmp, file);
+      } catch (err) {
+        await rm(tmp, { force: true });
+        throw explainWriteError(err, file);
+      }
+    },
+    abort: () => rm(tmp, { force: true }),
+  };
 }
 
 /** What to do about a failed write, by error code. */
