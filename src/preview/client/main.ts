@@ -10,37 +10,8 @@ import { autocompletion } from '@codemirror/autocomplete';
 import schema from '../../../schema/thread.schema.json' with { type: 'json' };
 import { schemaCompletion, type SchemaNode } from './schema-complete.ts';
 
-interface DiagnosticView {
-  severity: 'error' | 'warning';
-  rule: string;
-  message: string;
-  text: string;
-  file?: string;
-  line?: number;
-  column?: number;
-  path?: string;
-  cards?: number[];
-}
-interface CardView {
-  index: number;
-  key: string;
-  kind: string;
-  label: string;
-  width: number;
-  height: number;
-  line?: number;
-}
-interface RenderResult {
-  seq: number;
-  ok: boolean;
-  stale: boolean;
-  cards: CardView[];
-  errors: DiagnosticView[];
-  warnings: DiagnosticView[];
-  rendered: number;
-  ms: { total: number; load: number; layout: number; render: number };
-  title: string | null;
-}
+// The server's render result (types only: erased from the browser bundle).
+import type { CardView, DiagnosticView, RenderResult } from '../session.ts';
 interface State {
   file: string;
   slug: string;
