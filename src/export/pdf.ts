@@ -1,8 +1,9 @@
-// Export: the deck as one PDF, a page per card, page size = card size (1 px = 1 pt). Each page is
-// the card's raster (raw RGB deflated with node's zlib, embedded as an image XObject through
-// pdf-lib's low-level API — pdf-lib's embedPng decodes and re-deflates in JS, ~3× slower) under an
-// invisible text layer with the card's real text, plus link annotations, bookmarks, page labels
-// and metadata. Deterministic: no timestamps, so the same cards give the same bytes.
+// Export: the deck as one PDF, a page per card, page size = card size (1 px = 1 pt). A vector page
+// is the card's SVG translated into PDF operators with real text (vector/page.ts); a raster page
+// is the card's pixels (raw RGB deflated with node's zlib, an image XObject — pdf-lib's embedPng
+// decodes and re-deflates in JS, ~3× slower) under an invisible text layer. Both get link
+// annotations; the document gets bookmarks, page labels and metadata. Deterministic: no
+// timestamps, so the same cards give the same bytes.
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, drawObject, popGraphicsState, pushGraphicsState, concatTransformationMatrix, type PDFRef } from 'pdf-lib';
 import type { Diagnostic } from '../diagnostics.ts';
