@@ -161,7 +161,7 @@ describe('threadeck preview in Chromium', () => {
     expect(box!.width / box!.height).toBeCloseTo(1, 2);
   });
 
-  it('downloads the PDF and the PNG zip', async () => {
+  it('downloads the PDF, the handout and the PNG zip', async () => {
     const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: UI_TIMEOUT }), page.click('#export-pdf')]);
     expect(pdf.suggestedFilename()).toBe('thread.pdf');
     const pdfFile = (await pdf.path())!;
@@ -170,6 +170,11 @@ describe('threadeck preview in Chromium', () => {
     const info = execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' });
     expect(info).toMatch(/Pages:\s+6/);
     expect(info).toMatch(/Page size:\s+1080 x 1080 pts/);
+
+    const [handout] = await Promise.all([page.waitForEvent('download', { timeout: UI_TIMEOUT }), page.click('#export-handout')]);
+    expect(handout.suggestedFilename()).toBe('thread-handout.pdf');
+    const handoutInfo = execFileSync('pdfinfo', [(await handout.path())!], { encoding: 'utf8' });
+    expect(handoutInfo).toMatch(/Page size:\s+595.28 x 841.89 pts \(A4\)/);
 
     const [zip] = await Promise.all([page.waitForEvent('download', { timeout: UI_TIMEOUT }), page.click('#export-zip')]);
     expect(zip.suggestedFilename()).toBe('thread-png.zip');

@@ -152,8 +152,8 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
       if (!type) return reply(res, 403, 'text/plain; charset=utf-8', 'only images and thread files are served');
       return reply(res, 200, type, await readFile(safe.file), 'no-cache');
     }
-    m = /^\/export\/[^/]+\.(pdf|zip)$/.exec(pathname);
-    if (m) return exportFile(m[1] === 'pdf' ? 'pdf' : 'png', res);
+    m = /^\/export\/[^/]+?(-handout)?\.(pdf|zip)$/.exec(pathname);
+    if (m) return exportFile(m[2] === 'zip' ? 'png' : m[1] ? 'handout' : 'pdf', res);
     return reply(res, 404, 'text/plain; charset=utf-8', 'not found');
   }
 
@@ -215,10 +215,10 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
     });
   }
 
-  async function exportFile(kind: 'pdf' | 'png', res: ServerResponse): Promise<void> {
+  async function exportFile(kind: 'pdf' | 'handout' | 'png', res: ServerResponse): Promise<void> {
     const out = await session.export(kind);
     if (!out.ok) return replyJson(res, { ok: false, errors: out.errors }, 422);
-    if (kind === 'pdf') {
+    if (kind !== 'png') {
       const f = out.files[0]!;
       res.setHeader('Content-Disposition', `attachment; filename="${f.name}"`);
       return reply(res, 200, 'application/pdf', f.bytes, 'no-store');

@@ -338,8 +338,8 @@ export class PreviewSession {
     }
   }
 
-  /** The PDF or the PNG cards of the current text, by `renderThread` as `threadeck build` makes them. */
-  async export(kind: 'pdf' | 'png'): Promise<{ ok: true; files: Array<{ name: string; bytes: Uint8Array }> } | { ok: false; errors: DiagnosticView[] }> {
+  /** The PDF, the handout or the PNG cards of the current text, by `renderThread` as `threadeck build` makes them. */
+  async export(kind: 'pdf' | 'handout' | 'png'): Promise<{ ok: true; files: Array<{ name: string; bytes: Uint8Array }> } | { ok: false; errors: DiagnosticView[] }> {
     const text = this.text;
     const opts = this.layoutOptions();
     return this.withLock(async () => {
@@ -349,6 +349,7 @@ export class PreviewSession {
         const out = await renderThread(thread, { ...this.withFreshTemplate(thread, opts), ...theme, formats: [kind] });
         const plan = planOutputs('', thread.slug, out.deck.cards.length);
         if (kind === 'pdf') return { ok: true as const, files: [{ name: path.basename(plan.pdf), bytes: out.pdf! }] };
+        if (kind === 'handout') return { ok: true as const, files: [{ name: path.basename(plan.handout), bytes: out.handout!.bytes }] };
         return { ok: true as const, files: out.pngs.map((bytes, i) => ({ name: path.basename(plan.cards.png[i]!), bytes })) };
       } catch (err) {
         return { ok: false as const, errors: toDiagnostics(err, this.displayName).map((d) => view(d)) };

@@ -230,12 +230,12 @@ function fillPickers() {
   size.addEventListener('change', change);
 }
 
-async function download(kind: 'pdf' | 'zip') {
-  const button = $<HTMLButtonElement>(kind === 'pdf' ? 'export-pdf' : 'export-zip');
+async function download(kind: 'pdf' | 'handout' | 'zip') {
+  const button = $<HTMLButtonElement>(`export-${kind}`);
   button.disabled = true;
-  setStatus(kind === 'pdf' ? 'Making the PDF…' : 'Rendering the PNGs…', 'busy');
+  setStatus(kind === 'pdf' ? 'Making the PDF…' : kind === 'handout' ? 'Making the handout…' : 'Rendering the PNGs…', 'busy');
   try {
-    const name = kind === 'pdf' ? `${state.slug}.pdf` : `${state.slug}-png.zip`;
+    const name = kind === 'pdf' ? `${state.slug}.pdf` : kind === 'handout' ? `${state.slug}-handout.pdf` : `${state.slug}-png.zip`;
     const res = await fetch(`/export/${encodeURIComponent(name)}`);
     if (!res.ok) {
       const body = (await res.json().catch(() => ({}))) as { errors?: DiagnosticView[] };
@@ -296,6 +296,7 @@ async function init() {
   $('save').addEventListener('click', () => void save());
   $('export-pdf').addEventListener('click', () => void download('pdf'));
   $('export-zip').addEventListener('click', () => void download('zip'));
+  $('export-handout').addEventListener('click', () => void download('handout'));
   $('keep-mine').addEventListener('click', () => ($('conflict').hidden = true));
   if (state.result) applyResult(state.result);
   else setStatus('Rendering…', 'busy');
