@@ -8,6 +8,8 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { loadThread, renderThread } from '../src/index.ts';
+import { cardVector } from '../src/render/card-layout.ts';
+import { deckToHandout } from '../src/export/handout/handout.ts';
 import { postBlocks } from '../src/layout/post-blocks.ts';
 import { blocksText } from '../src/text/rich.ts';
 import { meanAbsDiff, runCli, tempDir } from './helpers.ts';
@@ -176,5 +178,11 @@ describe('handout', () => {
     const out = await renderThread(thread, { formats: ['handout'], handout: { paper: 'letter', perPage: 6 } });
     const text = execFileSync('pdftotext', [writeTemp(out.handout!.bytes, 'h.pdf'), '-'], { encoding: 'utf8' });
     for (const card of out.deck.cards.filter((c) => c.kind === 'post')) expectWordsInOrder(text, words(blocksText(card.blocks)));
+    // …and that happened because some cells did continue (the hard thread's dense cards do at 6 per page).
+    const deck = out.deck;
+    const pages = await Promise.all(deck.cards.map(async (card) => ({ ...deck.size, ...(await cardVector(deck, card)) })));
+    const direct = await deckToHandout(deck, pages, { paper: 'letter', perPage: 6 });
+    expect(direct.continued).toBeGreaterThan(0);
+    expect(Buffer.from(direct.bytes).equals(Buffer.from(out.handout!.bytes))).toBe(true);
   });
 });

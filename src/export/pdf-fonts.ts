@@ -54,7 +54,6 @@ export class PdfFontSet {
     return hex;
   }
 
-  private readonly advances = new Map<PDFFont, Map<number, number>>();
   /** Per requested family/weight/style: the face satori draws each code point with. */
   private readonly picks = new Map<string, (cp: number) => FontFace | undefined>();
   private readonly shaped = new Map<PDFFont, Map<string, Shaped>>();
@@ -72,21 +71,6 @@ export class PdfFontSet {
       byText.set(text, out);
     }
     return out;
-  }
-
-  /** Width of `text` at `size` from the face's advance widths (no shaping: cheap, cached per glyph). */
-  advance(font: PDFFont, text: string, size: number): number {
-    const fk = fontkitFont(font);
-    let byCp = this.advances.get(font);
-    if (!byCp) this.advances.set(font, (byCp = new Map()));
-    let units = 0;
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      let a = byCp.get(cp);
-      if (a === undefined) byCp.set(cp, (a = fk.glyphForCodePoint(cp).advanceWidth));
-      units += a;
-    }
-    return (units * size) / fk.unitsPerEm;
   }
 
   /** The run's text cut into pieces, each with the embedded face that draws it (as satori picks faces). */

@@ -29,11 +29,11 @@ export async function addTextLayer(page: PDFPage, layout: CardLayout, fonts: Pdf
     if (!segments.length) continue;
     // A run in one face is drawn at its place and natural width (the same font satori used, so
     // it covers the word within a letter-spacing); a run mixing faces is placed piece by piece,
-    // stretched to the width satori laid out. (Measuring text in pdf-lib is slow: only then.)
+    // stretched to the width satori laid out (widths from the cached shaping, see PdfFontSet.shape).
     let natural = [run.width];
     let squeeze = 100;
     if (segments.length > 1) {
-      natural = segments.map((s) => s.font.widthOfTextAtSize(s.text, run.fontSize));
+      natural = segments.map((s) => fonts.shape(s.font, s.text).em * run.fontSize);
       const total = natural.reduce((a, b) => a + b, 0);
       if (total > 0 && run.width > 0) squeeze = (run.width / total) * 100;
     }

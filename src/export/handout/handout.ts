@@ -37,7 +37,7 @@ interface Placed {
   canvas: Canvas;
 }
 
-export async function deckToHandout(deck: Deck, pages: readonly PdfPage[], opts: HandoutOptions): Promise<PdfResult & { pages: number }> {
+export async function deckToHandout(deck: Deck, pages: readonly PdfPage[], opts: HandoutOptions): Promise<PdfResult & { pages: number; continued: number }> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   setMetadata(pdf, deck);
   const fonts = new PdfFontSet(pdf, deck.assets.fonts);
@@ -58,6 +58,8 @@ export async function deckToHandout(deck: Deck, pages: readonly PdfPage[], opts:
 
   const placed: Placed[] = [];
   const cardPage: PDFRef[] = [];
+  /** Cells whose text went on in the next cell. */
+  let continued = 0;
   while (queue.length || placed.length === 0) {
     const page = pdf.addPage([paper.width, paper.height]);
     const canvas = new Canvas();
@@ -74,7 +76,10 @@ export async function deckToHandout(deck: Deck, pages: readonly PdfPage[], opts:
         const y = top - r * (cellH + GAP);
         const rest = await drawCell(item, { x, y, w: cellW, h: cellH }, opts.perPage, baseSize, setter, canvas, page);
         if (!item.lines) cardPage[item.card.index] = page.ref;
-        if (rest.length) queue.unshift({ card: item.card, links: undefined, lines: rest });
+        if (rest.length) {
+          queue.unshift({ card: item.card, links: undefined, lines: rest });
+          continued++;
+        }
       }
     }
   }
@@ -91,7 +96,7 @@ export async function deckToHandout(deck: Deck, pages: readonly PdfPage[], opts:
   const refs = deck.cards.map((card) => cardPage[card.index] ?? (card.kind === 'outro' ? placed[placed.length - 1]!.page.ref : placed[0]!.page.ref));
   addOutline(pdf, deck, refs);
   const warnings: Diagnostic[] = fallbackWarnings(deck, vdoc, fonts, 'handout');
-  return { bytes: await pdf.save({ useObjectStreams: true }), warnings, pages: placed.length };
+  return { bytes: await pdf.save({ useObjectStreams: true }), warnings, pages: placed.length, continued };
 }
 
 interface Box {
