@@ -1,5 +1,7 @@
 // Measures rendered height with satori itself: laid out at a fixed width and no height, satori's
-// SVG carries the content height, so measurement and rendering always agree.
+// SVG carries the content height, so measurement and rendering always agree. Text is left as
+// <text> elements (embedFont: false): the layout is the same, and skipping glyph outlines halves
+// a measurement's cost (7.3 → 2.7 ms, scratch check over 200 corpus cards).
 import satori from 'satori';
 import type { JSXNode } from 'satori/jsx';
 import type { SatoriAssets } from '../render/satori-assets.ts';
@@ -11,7 +13,7 @@ export async function measureHeight(node: JSXNode, width: number, assets: Satori
   const started = performance.now();
   measureStats.calls++;
   const wrapper = { type: 'div', props: { style: { display: 'flex', flexDirection: 'column', width }, children: node } };
-  const svg = await satori(wrapper as Parameters<typeof satori>[0], { width, ...assets });
+  const svg = await satori(wrapper as Parameters<typeof satori>[0], { width, ...assets, embedFont: false });
   const m = /^<svg[^>]*\sheight="([\d.]+)"/.exec(svg);
   if (!m) throw new Error('satori returned an SVG without a height');
   measureStats.ms += performance.now() - started;
