@@ -1,6 +1,7 @@
 // Export: SVG → pixels with resvg (bundled fonts only; satori already turned text into paths),
 // encoded as PNG and/or kept as raw RGB for the PDF.
 import { Resvg } from '@resvg/resvg-js';
+import { encodePng } from './png-encode.ts';
 
 export interface Raster {
   width: number;
@@ -19,11 +20,9 @@ export function rasterize(svg: string, want: { png?: boolean; rgb?: boolean } = 
     imageRendering: 0,
   }).render();
   const out: Raster = { width: image.width, height: image.height };
-  if (want.png) {
-    const png = image.asPng();
-    out.png = new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
-  }
-  if (want.rgb) out.rgb = rgbaToRgb(image.pixels);
+  const pixels = image.pixels;
+  if (want.png) out.png = encodePng(image, pixels);
+  if (want.rgb) out.rgb = rgbaToRgb(pixels);
   return out;
 }
 
@@ -31,7 +30,7 @@ export function svgToPng(svg: string): Uint8Array {
   return rasterize(svg, { png: true }).png!;
 }
 
-/** Drops alpha by compositing straight RGBA over white. */
+/** Drops alpha by compositing resvg's premultiplied RGBA over white. */
 export function rgbaToRgb(rgba: Uint8Array): Uint8Array {
   const n = rgba.length >> 2;
   const rgb = new Uint8Array(n * 3);
@@ -43,9 +42,9 @@ export function rgbaToRgb(rgba: Uint8Array): Uint8Array {
       rgb[k + 2] = rgba[j + 2]!;
     } else {
       const w = 255 - a;
-      rgb[k] = (rgba[j]! * a + 255 * w + 127) / 255;
-      rgb[k + 1] = (rgba[j + 1]! * a + 255 * w + 127) / 255;
-      rgb[k + 2] = (rgba[j + 2]! * a + 255 * w + 127) / 255;
+      rgb[k] = rgba[j]! + w;
+      rgb[k + 1] = rgba[j + 1]! + w;
+      rgb[k + 2] = rgba[j + 2]! + w;
     }
   }
   return rgb;
