@@ -1,7 +1,9 @@
 // The main thread's share of a thread's build: load (or import) it and compute its cache key. This is
-// cheap (a parse and the thread's images), so an unchanged thread is recognised without starting a
-// worker; only threads that need rendering go to the pool, already loaded.
+// cheap (a parse, the thread's images, a template file and its local imports), so an unchanged
+// thread is recognised without starting a worker; only threads that need rendering go to the pool,
+// already loaded.
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { OutputKind, Thread } from '../model.ts';
 import { loadInput } from '../import/load-input.ts';
@@ -9,6 +11,7 @@ import { withRemoteImages, type RemoteImageOptions } from '../assets/remote-imag
 import type { RenderOptions } from '../pipeline.ts';
 import { isTemplatePath } from '../load/thread-options.ts';
 import { hashValue } from './cache-key.ts';
+import { templateFiles } from './template-deps.ts';
 
 export interface Prepared {
   thread: Thread;
@@ -16,7 +19,7 @@ export interface Prepared {
   warnings: Diagnostic[];
   /** Everything the outputs depend on, hashed (cache-key.ts). */
   key: string;
-  /** Files outside the thread's folder the outputs depend on (a template file), for --watch. */
+  /** Files outside the thread's folder the outputs depend on (a template file and its local imports), for --watch. */
   deps: string[];
 }
 
@@ -36,7 +39,10 @@ export async function prepareThread(input: string, opts: PrepareOptions): Promis
   const thread: Thread = { ...loaded, slug: opts.slug };
   const template = opts.layout.template ?? thread.options.template;
   const templateFile = template && isTemplatePath(template) ? template : undefined;
-  const templateSource = templateFile ? await readFile(templateFile).catch(() => null) : null;
+  const deps = templateFile ? await templateFiles(templateFile) : [];
+  // Each file by its path from the template's folder (moving the folder keeps the key) and bytes.
+  const dir = templateFile ? path.dirname(templateFile) : '';
+  const templateSource = await Promise.all(deps.map(async (f) => [path.relative(dir, f), await readFile(f).catch(() => null)]));
   const key = hashValue(opts.fingerprint, [...opts.formats].sort(), opts.layout, thread, templateSource);
-  return { thread, warnings, key, deps: templateFile ? [templateFile] : [] };
+  return { thread, warnings, key, deps };
 }

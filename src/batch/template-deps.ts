@@ -1,0 +1,59 @@
+// The files a template file is made of: the file itself and every local file it imports,
+// transitively, found by bundling it with esbuild (nothing written, nothing run). Packages
+// (`satori`, `threadeck/src/…`), anything under node_modules and threadeck's own source in a
+// checkout (`../src/…`; covered by the tool fingerprint) are left out. The build cache hashes these
+// files and --watch watches them.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+
+/** threadeck's own source folder. */
+const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const isInside = (p: string, dir: string) => {
+  const rel = path.relative(dir, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+};
+
+/** Imports of threadeck's own source stay out of the bundle (and out of the list). */
+const skipThreadeck: Plugin = {
+  name: 'skip-threadeck-source',
+  setup(b) {
+    b.onResolve({ filter: /^(\.|\/|[a-zA-Z]:[\\/])/ }, (args) =>
+      isInside(path.resolve(args.resolveDir, args.path), SRC) ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+
+/**
+ * The template file and the local files it imports, transitively: absolute paths, sorted, no
+ * duplicates. When the file does not bundle (a syntax error, a missing import) just `[file]`: the
+ * template loader reports the real problem. Never throws.
+ */
+export async function templateFiles(file: string): Promise<string[]> {
+  const entry = path.resolve(file);
+  const dir = path.dirname(entry);
+  try {
+    const { metafile } = await build({
+      entryPoints: [entry],
+      absWorkingDir: dir,
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'silent',
+      jsx: 'automatic',
+      jsxImportSource: 'satori/jsx',
+      plugins: [skipThreadeck],
+    });
+    const files = Object.keys(metafile.inputs)
+      .filter((input) => !/^[a-z][\w-]+:/i.test(input)) // other namespaces (data:, …)
+      .map((input) => path.resolve(dir, input))
+      .filter((f) => !/[\\/]node_modules[\\/]/.test(f) && !isInside(f, SRC));
+    return [...new Set([entry, ...files])].sort();
+  } catch {
+    return [entry];
+  }
+}
