@@ -12,7 +12,7 @@ import { outputsIntact, readManifest, type Manifest } from './batch/cache-manife
 import { uniqueSlugs } from './batch/slugs.ts';
 import { writeOutputs } from './batch/write-outputs.ts';
 import { renderSplit } from './batch/split.ts';
-import type { RenderResult } from './batch/render-task.ts';
+import type { CachedCard, RenderResult } from './batch/render-task.ts';
 import { prepareThread, type Prepared } from './batch/prepare.ts';
 import { toDiagnostics } from './batch/to-diagnostics.ts';
 
@@ -21,7 +21,10 @@ export { toDiagnostics };
 /** A thread's deadline when none is given: 5 minutes (a 300-post thread takes well under one). */
 export const DEFAULT_TIMEOUT_MS = 300_000;
 
-export interface BuildOptions extends RenderOptions {
+/** renderThread's options for every thread (size, template, theme, PDF mode…); reuse, slices and card callbacks are the build's own business. */
+export type ThreadRenderOptions = Omit<RenderOptions, 'reuse' | 'onCard' | 'slice'>;
+
+export interface BuildOptions extends ThreadRenderOptions {
   /** Output folder; each thread writes into `<outDir>/<slug>/`. */
   outDir: string;
   formats: readonly OutputKind[];
@@ -43,6 +46,8 @@ export interface BuildOptions extends RenderOptions {
   onStart?: (threads: number) => void;
   /** Called after each thread, as threads finish. */
   onThread?: (report: ThreadReport) => void;
+  /** Called as each card of a thread being rendered is done (for a live card count). */
+  onCard?: (input: string) => void;
 }
 
 export interface FileReport {
@@ -68,7 +73,9 @@ export interface ThreadReport {
   files: FileReport[];
   /** How many of `files` this run wrote (the others were already there, byte for byte). */
   written: number;
-  /** Files outside the thread's folder its outputs depend on (a template file). */
+  /** Cards whose PNG/SVG were unchanged since the last build and read back instead of rendered. */
+  reused: number;
+  /** Files outside the thread's folder its outputs depend on (a template file and the local files it imports). */
   deps: string[];
   warnings: Diagnostic[];
   errors: Diagnostic[];
@@ -155,20 +162,24 @@ async function buildOne(pool: () => BuildPool, input: string, slug: string, fing
   const previous = await readManifest(opts.outDir, slug);
   if (!opts.force && previous?.key === prepared.key && (await outputsIntact(previous))) return fromManifest(report, previous, started);
 
-  const task = { thread: prepared.thread, outDir: opts.outDir, formats: [...opts.formats], layout };
+  // A changed thread: its unchanged cards are read back from the last build (by card key), not rendered.
+  // Always given (empty on a first or forced build), so the card keys are computed and recorded for next time.
+  const reuse = { salt: fingerprint, cards: !opts.force && previous ? cachedCards(previous) : [] };
+  const task = { thread: prepared.thread, outDir: opts.outDir, formats: [...opts.formats], layout, reuse };
+  const run = { timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal, onCard: () => opts.onCard?.(input) };
   let render: RenderResult;
   try {
     // Markdown alone needs no rendering: no worker for it.
     if (opts.formats.every((f) => f === 'md')) render = await (await import('./batch/render-task.ts')).renderTask(task);
-    else if (spread > 1 && opts.formats.some((f) => f === 'png' || f === 'svg')) render = await renderSplit(pool(), task, spread, { timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal });
-    else render = await pool().run(task, { timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal });
+    else if (spread > 1 && opts.formats.some((f) => f === 'png' || f === 'svg')) render = await renderSplit(pool(), task, spread, run);
+    else render = await pool().run(task, run);
   } catch (err) {
     if (err instanceof StoppedError) return { ...report, status: 'skipped' };
     const message = err instanceof DeadlineError ? `${err.message} (--timeout ${err.seconds})` : workerFailure(err);
     return failed(report, [{ severity: 'error', rule: err instanceof DeadlineError ? 'timeout' : 'internal', file: input, message }], started);
   }
   const warnings = [...prepared.warnings, ...render.warnings];
-  Object.assign(report, { cards: render.cards, warnings });
+  Object.assign(report, { cards: render.cards, warnings, reused: render.reused ?? 0 });
   if (render.errors.length) return failed(report, render.errors, started);
   try {
     const { files, written } = await writeOutputs({ input, slug, title: prepared.thread.title, key: prepared.key, render, warnings }, opts.outDir, opts.formats, previous);
@@ -180,19 +191,23 @@ async function buildOne(pool: () => BuildPool, input: string, slug: string, fing
 
 /** The options that reach renderThread (size, template, theme, and whatever else RenderOptions gains), without the build's own. */
 function renderOptions(opts: BuildOptions): Omit<RenderOptions, 'formats'> {
-  const { outDir: _o, formats: _f, jobs: _j, pool: _p, failFast: _ff, force: _fo, timeoutMs: _t, signal: _s, remoteImages: _r, onStart: _os, onThread: _ot, ...render } = opts;
+  const { outDir: _o, formats: _f, jobs: _j, pool: _p, failFast: _ff, force: _fo, timeoutMs: _t, signal: _s, remoteImages: _r, onStart: _os, onThread: _ot, onCard: _oc, ...render } = opts;
   return Object.fromEntries(Object.entries(render).filter(([, v]) => v !== undefined && typeof v !== 'function'));
 }
 
 function fromManifest(report: ThreadReport, m: Manifest, started: number): ThreadReport {
-  const files = m.files.map(({ sha256: _, ...f }) => f);
+  const files = m.files.map(({ sha256: _, card: _c, ...f }) => f);
   return { ...report, status: 'cached', cards: m.cards, files, warnings: m.warnings, ms: ms(started) };
+}
+
+function cachedCards(m: Manifest): CachedCard[] {
+  return m.files.flatMap((f) => (f.card && (f.kind === 'png' || f.kind === 'svg') ? [{ key: f.card, kind: f.kind, path: f.path, sha256: f.sha256 }] : []));
 }
 
 const ms = (since: number) => Math.round(performance.now() - since);
 
 function blank(input: string, slug: string): ThreadReport {
-  return { input, slug, title: null, status: 'built', cards: 0, files: [], written: 0, deps: [], warnings: [], errors: [], ms: 0 };
+  return { input, slug, title: null, status: 'built', cards: 0, files: [], written: 0, reused: 0, deps: [], warnings: [], errors: [], ms: 0 };
 }
 
 const skipped = (input: string, slug: string): ThreadReport => ({ ...blank(input, slug), status: 'skipped' });

@@ -1,7 +1,8 @@
 // In-memory pipeline for one thread: Thread → Deck → SVG → PNG / PDF. No disk access.
 import type { Deck, OutputKind, Thread } from './model.ts';
 import { layoutThread, type LayoutOptions } from './layout/paginate.ts';
-import { renderCardSvg } from './render/render-svg.ts';
+import { cardElement, elementSvg } from './render/render-svg.ts';
+import { cardKey } from './render/card-key.ts';
 import { rasterize } from './export/png.ts';
 import { deckToPdf, type PdfMode, type PdfPage } from './export/pdf.ts';
 import { cardLayout, cardVector } from './render/card-layout.ts';
@@ -14,6 +15,19 @@ export interface RenderOptions extends LayoutOptions {
   pdf?: PdfMode;
   /** The handout's paper and cards per page (format `handout`). */
   handout?: HandoutOptions;
+  /** Per-card reuse (the build cache): each card's PNG/SVG is looked up by its key before rendering. */
+  reuse?: CardReuse;
+  /** Render only the cards whose index ≡ slice.index (mod slice.count): a share of a big thread (PNG/SVG only). */
+  slice?: { index: number; count: number };
+  /** Called as each card is done (its PNG/SVG rendered or reused, its PDF page drawn), with its index. */
+  onCard?: (index: number) => void;
+}
+
+/** Outputs of cards rendered before, found by card key (render/card-key.ts). */
+export interface CardReuse {
+  /** Mixed into every key: the tool's version, so an upgrade never reuses an old picture. */
+  salt: string;
+  get(key: string): { png?: Uint8Array; svg?: string } | undefined;
 }
 
 export interface RenderedThread {
@@ -23,6 +37,10 @@ export interface RenderedThread {
   pngs: Uint8Array[];
   pdf?: Uint8Array;
   handout?: { bytes: Uint8Array; pages: number };
+  /** Each card's key, when `reuse` was given (for the cache to record). */
+  keys: string[];
+  /** Cards whose PNG/SVG came from `reuse` instead of being rendered. */
+  reused: number;
 }
 
 /** Lets resvg's native buffers be freed between cards (they are released when the event loop turns). */
@@ -42,22 +60,37 @@ export async function renderThread(thread: Thread, opts: RenderOptions = {}): Pr
   const pngs: Uint8Array[] = [];
   const pages: PdfPage[] = [];
   const vectorPages: PdfPage[] = [];
+  const keys: string[] = [];
+  let reused = 0;
   const { width, height } = deck.size;
   for (const card of deck.cards) {
+    if (opts.slice && card.index % opts.slice.count !== opts.slice.index) continue;
     if (want.png || want.svg || want.rgb) {
-      const svg = await renderCardSvg(deck, card);
-      svgs.push(svg);
-      if (want.png || want.rgb) {
-        const raster = rasterize(svg, want);
-        if (raster.png) pngs.push(raster.png);
-        if (raster.rgb) pages.push({ width, height, rgb: raster.rgb, layout: await cardLayout(deck, card) });
-        await yieldToLoop();
+      const element = cardElement(deck, card);
+      // A card seen before (same picture inputs) is not rendered again; the raster PDF needs its pixels, so it always renders.
+      const key = opts.reuse && cardKey(element, deck.size, deck.assets.fonts, opts.reuse.salt);
+      if (key) keys.push(key);
+      const old = key && !want.rgb ? opts.reuse!.get(key) : undefined;
+      if (old && (!want.png || old.png) && (!want.svg || old.svg !== undefined)) {
+        if (want.png) pngs.push(old.png!);
+        if (want.svg) svgs.push(old.svg!);
+        reused++;
+      } else {
+        const svg = await elementSvg(deck, element);
+        svgs.push(svg);
+        if (want.png || want.rgb) {
+          const raster = rasterize(svg, want);
+          if (raster.png) pngs.push(raster.png);
+          if (raster.rgb) pages.push({ width, height, rgb: raster.rgb, layout: await cardLayout(deck, card) });
+          await yieldToLoop();
+        }
       }
     }
     // The vector page needs satori's text positions, not glyph outlines: one more satori pass, no resvg.
     if (want.vector) vectorPages.push({ width, height, ...(await cardVector(deck, card)) });
+    opts.onCard?.(card.index);
   }
-  const out: RenderedThread = { deck, svgs, pngs };
+  const out: RenderedThread = { deck, svgs, pngs, keys, reused };
   if (formats.includes('pdf')) {
     const pdf = await deckToPdf(deck, pdfMode === 'vector' ? vectorPages : pages);
     out.pdf = pdf.bytes;

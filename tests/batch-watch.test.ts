@@ -8,7 +8,7 @@ import { corpusThread, writeCorpus } from '../bench/corpus.ts';
 
 interface Report {
   ok: boolean;
-  threads: Array<{ status: string; written: number; files: Array<{ path: string }>; errors: Array<{ line?: number; message: string }> }>;
+  threads: Array<{ status: string; written: number; reused: number; files: Array<{ path: string }>; errors: Array<{ line?: number; message: string }> }>;
 }
 
 describe('build --watch', () => {
@@ -32,6 +32,7 @@ describe('build --watch', () => {
       const edited = await nth(2);
       expect(edited.threads[0]!.status).toBe('built');
       expect(edited.threads[0]!.written).toBe(1);
+      expect(edited.threads[0]!.reused).toBe(3); // only the edited post's card was rendered
 
       writeFileSync(file!, 'title: Broken\nauthor: { name: A }\nposts:\n  - "no closing quote\n');
       const broken = await nth(3);

@@ -15,7 +15,7 @@ interface Report {
   jobs: number;
   cached: number;
   skipped: number;
-  threads: Array<{ input: string; slug: string; status: string; written: number; files: Array<{ path: string }>; errors: Array<{ line?: number; message: string }> }>;
+  threads: Array<{ input: string; slug: string; status: string; written: number; reused: number; cards: number; files: Array<{ path: string }>; errors: Array<{ line?: number; message: string }> }>;
 }
 const json = (stdout: string) => JSON.parse(stdout) as Report;
 const bySlug = (r: Report) => Object.fromEntries(r.threads.map((t) => [t.slug, t]));
@@ -122,6 +122,12 @@ describe('batch build', () => {
     const editedCards = changed(ids);
     expect(editedCards.length).toBe(1);
     expect(editedCards[0]).toMatch(/^t001-0[234]\.png$/);
+    // …and only that card was rendered: the other four were read back from the last build.
+    expect(bySlug(edited)['t001']!.reused).toBe(4);
+    // The result is what a full build makes, byte for byte.
+    const full = path.join(dir, 'full');
+    expect(runCli(['build', src, '--out', full, '--format', 'png', '--force']).code).toBe(0);
+    for (const f of pngs()) expect(readFileSync(f).equals(readFileSync(path.join(full, path.relative(out, f)))), f).toBe(true);
     ids = identities(pngs());
 
     // The image's bytes changed (same name): only the card showing it.
@@ -130,6 +136,7 @@ describe('batch build', () => {
     expect(bySlug(image)['pic']!.status).toBe('built');
     expect(bySlug(image)['t001']!.status).toBe('cached');
     expect(changed(ids)).toEqual(['pic-03.png']);
+    expect(bySlug(image)['pic']!.reused).toBe(3);
     ids = identities(pngs());
 
     // The template's accent colour: every card of the thread that uses it.
@@ -138,12 +145,14 @@ describe('batch build', () => {
     expect(bySlug(template)['pic']!.status).toBe('built');
     expect(bySlug(template)['t001']!.status).toBe('cached');
     expect(changed(ids)).toEqual(['pic-01.png', 'pic-02.png', 'pic-03.png', 'pic-04.png']);
+    expect(bySlug(template)['pic']!.reused).toBe(0);
     ids = identities(pngs());
 
     // --force renders everything; identical bytes are not rewritten.
     const forced = build('--force');
     expect(forced.threads.map((t) => t.status)).toEqual(['built', 'built']);
     expect(forced.threads.map((t) => t.written)).toEqual([0, 0]);
+    expect(forced.threads.map((t) => t.reused)).toEqual([0, 0]);
     expect(changed(ids)).toEqual([]);
 
     // A deleted output is noticed: the thread is rendered again and the file comes back.
@@ -153,5 +162,36 @@ describe('batch build', () => {
     const repaired = build();
     expect(bySlug(repaired)['pic']!.status).toBe('built');
     expect(isWhole(gone)).toBe(true);
+
+    // A card file changed behind the cache's back (same size, other bytes) is rendered again, not reused.
+    const tampered = path.join(out, 't001', 't001-01.png');
+    const good = readFileSync(tampered);
+    writeFileSync(tampered, Buffer.alloc(good.length, 7));
+    writeFileSync(plain!, corpusThread(0, 3).replace('Small pull requests', 'Little pull requests'));
+    const afterTamper = build();
+    expect(bySlug(afterTamper)['t001']!.reused).toBe(3);
+    expect(readFileSync(tampered).equals(good)).toBe(true);
+  });
+});
+
+describe('batch build, card by card', () => {
+  it('counts every card as it is done (1 worker, and one big thread shared by 2), and reuses unchanged cards of a split thread', async () => {
+    const { build } = await import('../src/build.ts');
+    const dir = repoTempDir('batch-cards-');
+    const [file] = writeCorpus(path.join(dir, 'threads'), { threads: 1, posts: 6 });
+    for (const jobs of [1, 2]) {
+      const out = path.join(dir, `out-${jobs}`);
+      const seen: string[] = [];
+      const first = await build([file!], { outDir: out, formats: ['png', 'pdf'], jobs, onCard: (input) => seen.push(input) });
+      expect(first.ok).toBe(true);
+      expect(first.cards).toBe(8);
+      // Each card once, before its thread is reported (the PDF pages of a split thread are not counted twice).
+      expect(seen).toEqual(Array(8).fill(file));
+      writeFileSync(file!, corpusThread(0, 6).replace('Small pull requests', 'Tiny pull requests'));
+      const edited = await build([file!], { outDir: out, formats: ['png', 'pdf'], jobs });
+      expect(edited.threads[0]!.reused).toBe(7);
+      expect(edited.threads[0]!.written).toBe(2); // the edited card and the PDF
+      writeFileSync(file!, corpusThread(0, 6));
+    }
   });
 });

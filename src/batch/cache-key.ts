@@ -1,6 +1,6 @@
 // Content hashes for the build cache. A thread's key covers everything its outputs depend on:
 // the loaded thread (its text, options, and the bytes of every image, avatar, logo and font it
-// names), a template file's source, the CLI's size/template/theme, the formats, and the tool
+// names), a template file's source and the local files it imports, the CLI's size/template/theme, the formats, and the tool
 // itself (its version and the locked versions of its dependencies).
 import { createHash, type Hash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';

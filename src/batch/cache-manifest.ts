@@ -14,6 +14,8 @@ const VERSION = 1;
 
 export interface CachedFile extends FileReport {
   sha256: string;
+  /** A card file's card key (render/card-key.ts): a later build reuses the file for a card with the same key. */
+  card?: string;
 }
 
 export interface Manifest {

@@ -49,8 +49,8 @@ export class BuildPool {
     });
   }
 
-  /** Runs one thread's task; rejects with DeadlineError or StoppedError when it is cut short. */
-  async run(task: Omit<RenderTask, 'port'>, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<RenderResult> {
+  /** Runs one thread's task (`onCard` as each card is done); rejects with DeadlineError or StoppedError when it is cut short. */
+  async run(task: Omit<RenderTask, 'port'>, opts: { timeoutMs?: number; signal?: AbortSignal; onCard?: () => void } = {}): Promise<RenderResult> {
     if (opts.signal?.aborted) throw new StoppedError();
     const abort = new AbortController();
     const stop = () => abort.abort();
@@ -58,7 +58,8 @@ export class BuildPool {
     const { port1, port2 } = new MessageChannel();
     let timer: NodeJS.Timeout | undefined;
     let late = false;
-    port1.once('message', () => {
+    port1.on('message', (message) => {
+      if (message === 'card') return opts.onCard?.();
       if (opts.timeoutMs) timer = setTimeout(() => ((late = true), abort.abort()), opts.timeoutMs);
     });
     try {

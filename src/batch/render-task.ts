@@ -2,16 +2,18 @@
 // Markdown) out, in memory. The main thread writes them: a worker stopped at its deadline or by
 // Ctrl+C never holds a half-written file.
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { MessagePort } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { CardSize, OutputKind, Thread } from '../model.ts';
 import type { FontFace } from '../assets/fonts.ts';
 import { threadToMarkdown } from '../export/markdown.ts';
-import { renderThread, type RenderOptions } from '../pipeline.ts';
+import { renderThread, type CardReuse, type RenderOptions } from '../pipeline.ts';
 import { platformWarnings } from '../layout/platform-checks.ts';
 import type { ThemeOverrides } from '../theme/theme.ts';
 import { planOutputs } from '../write/output-paths.ts';
 import { toDiagnostics } from './to-diagnostics.ts';
+import { sha256 } from './cache-key.ts';
 import { renderSlice } from './render-slice.ts';
 
 export interface RenderTask {
@@ -23,8 +25,18 @@ export interface RenderTask {
   layout: Omit<RenderOptions, 'formats'>;
   /** Render only this share of the cards, PNG/SVG only (render-slice.ts). */
   slice?: { index: number; count: number };
-  /** Where the worker says it has started (the deadline runs from then). */
+  /** Last build's card files, by card key, and the key's salt (the tool's version): unchanged cards are read back, not rendered. */
+  reuse?: { salt: string; cards: CachedCard[] };
+  /** Where the worker says it has started (the deadline runs from then) and each card it finishes. */
   port?: MessagePort;
+}
+
+/** A card file a previous build wrote, as its manifest records it. */
+export interface CachedCard {
+  key: string;
+  kind: 'png' | 'svg';
+  path: string;
+  sha256: string;
 }
 
 export interface RenderedOutputs {
@@ -43,22 +55,30 @@ export interface RenderResult {
   outputs?: RenderedOutputs;
   /** A slice's card indices, in the order of its outputs (absent: all cards, in order). */
   indices?: number[];
+  /** Card keys, in the order of the outputs (when the task had `reuse`). */
+  keys?: string[];
+  /** Cards read back from the last build instead of rendered. */
+  reused?: number;
 }
 
 export async function renderTask(task: RenderTask): Promise<RenderResult> {
   task.port?.postMessage('start');
-  task.port?.close();
   const result: RenderResult = { cards: 0, warnings: [], errors: [] };
   const thread = task.thread;
   reviveFonts(thread.options.theme);
   reviveFonts(task.layout.theme);
+  const extra = {
+    ...(task.reuse && { reuse: cardReuse(task.reuse) }),
+    ...(task.port && { onCard: () => task.port!.postMessage('card') }),
+  };
   try {
-    if (task.slice) return await renderSlice(thread, task, task.slice);
+    if (task.slice) return await renderSlice(thread, task, task.slice, extra);
     const outputs: RenderedOutputs = { png: [], svg: [] };
     const cardFormats = task.formats.filter((f) => f !== 'md');
     if (cardFormats.length) {
-      const rendered = await renderThread(thread, { ...task.layout, formats: cardFormats });
+      const rendered = await renderThread(thread, { ...task.layout, ...extra, formats: cardFormats });
       const { deck } = rendered;
+      Object.assign(result, { keys: rendered.keys, reused: rendered.reused });
       result.cards = deck.cards.length;
       result.size = deck.size;
       result.warnings.push(...deck.warnings, ...platformWarnings(deck, task.formats, rendered.pdf?.byteLength));
@@ -74,8 +94,35 @@ export async function renderTask(task: RenderTask): Promise<RenderResult> {
     result.outputs = outputs;
   } catch (err) {
     result.errors.push(...toDiagnostics(err, thread.file));
+  } finally {
+    task.port?.close();
   }
   return result;
+}
+
+/** Reads a cached card file back, only if it still holds the bytes the manifest recorded. */
+function cardReuse({ salt, cards }: NonNullable<RenderTask['reuse']>): CardReuse {
+  const byKey = new Map<string, CachedCard[]>();
+  for (const c of cards) byKey.set(c.key, [...(byKey.get(c.key) ?? []), c]);
+  const read = (c: CachedCard | undefined): Uint8Array | undefined => {
+    if (!c) return undefined;
+    try {
+      const bytes = readFileSync(c.path);
+      return sha256(bytes) === c.sha256 ? bytes : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    salt,
+    get(key) {
+      const found = byKey.get(key);
+      if (!found) return undefined;
+      const png = read(found.find((c) => c.kind === 'png'));
+      const svg = read(found.find((c) => c.kind === 'svg'));
+      return { ...(png && { png }), ...(svg && { svg: Buffer.from(svg).toString('utf8') }) };
+    },
+  };
 }
 
 /** Font bytes arrive as plain Uint8Arrays (structured clone); the font code expects Buffers. */

@@ -6,18 +6,19 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { StoppedError, type BuildPool } from './pool.ts';
 import type { RenderResult, RenderTask } from './render-task.ts';
 
-export async function renderSplit(pool: BuildPool, task: RenderTask, count: number, opts: { timeoutMs?: number; signal?: AbortSignal }): Promise<RenderResult> {
+/** `onCard` counts the slices' cards (the PDF task's pages are the same cards again). */
+export async function renderSplit(pool: BuildPool, task: RenderTask, count: number, opts: { timeoutMs?: number; signal?: AbortSignal; onCard?: () => void }): Promise<RenderResult> {
   const stop = new AbortController();
   const onAbort = () => stop.abort();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
-  const run = (t: RenderTask) =>
-    pool.run(t, { ...opts, signal: stop.signal }).then((r) => {
+  const run = (t: RenderTask, onCard?: () => void) =>
+    pool.run(t, { ...opts, signal: stop.signal, onCard }).then((r) => {
       if (r.errors.length) stop.abort();
       return r;
     });
   const whole = task.formats.filter((f) => f === 'pdf' || f === 'handout' || f === 'md');
-  const runs = Array.from({ length: count }, (_, index) => run({ ...task, slice: { index, count } }));
-  if (whole.length) runs.push(run({ ...task, formats: whole }));
+  const runs = Array.from({ length: count }, (_, index) => run({ ...task, slice: { index, count } }, opts.onCard));
+  if (whole.length) runs.push(run({ ...task, formats: whole, reuse: undefined }));
   let settled: Array<PromiseSettledResult<RenderResult>>;
   try {
     settled = await Promise.allSettled(runs.map((p) => p.catch((err: unknown) => (stop.abort(), Promise.reject(err)))));
@@ -36,11 +37,15 @@ function merge(slices: RenderResult[], whole: RenderResult | undefined): RenderR
   const first = slices[0]!;
   const png: Uint8Array[] = [];
   const svg: string[] = [];
+  const keys: string[] = [];
+  let reused = 0;
   for (const s of slices) {
     s.indices!.forEach((card, i) => {
       if (s.outputs!.png[i]) png[card] = s.outputs!.png[i]!;
       if (s.outputs!.svg[i] !== undefined) svg[card] = s.outputs!.svg[i]!;
+      if (s.keys?.[i]) keys[card] = s.keys[i]!;
     });
+    reused += s.reused ?? 0;
   }
   const seen = new Set<string>();
   const warnings: Diagnostic[] = [];
@@ -53,6 +58,8 @@ function merge(slices: RenderResult[], whole: RenderResult | undefined): RenderR
     ...(first.size && { size: first.size }),
     warnings,
     errors: [],
+    keys,
+    reused,
     outputs: { png, svg, ...(whole?.outputs?.pdf && { pdf: whole.outputs.pdf }), ...(whole?.outputs?.handout && { handout: whole.outputs.handout }), ...(whole?.outputs?.md !== undefined && { md: whole.outputs.md }) },
   };
 }

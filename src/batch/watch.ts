@@ -37,7 +37,9 @@ export async function watchBuilds(buildOnce: (fresh: boolean) => Promise<BuildRe
     ignored: (p) => isInside(p, path.resolve(opts.outDir)) || /[\\/](node_modules|\.git)([\\/]|$)/.test(p) || /\.tmp-\d+-[0-9a-f]+$/.test(p),
     awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 25 },
   });
-  addDeps(watcher, first);
+  // Template files and everything they import (a .json too): a change needs fresh workers.
+  const templateDeps = new Set<string>();
+  addDeps(watcher, first, templateDeps);
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   say('watching for changes (Ctrl+C to stop)');
 
@@ -53,7 +55,7 @@ export async function watchBuilds(buildOnce: (fresh: boolean) => Promise<BuildRe
         const newWorkers = fresh;
         fresh = false;
         try {
-          addDeps(watcher, await buildOnce(newWorkers));
+          addDeps(watcher, await buildOnce(newWorkers), templateDeps);
         } catch (err) {
           say(`threadeck build: ${err instanceof Error ? err.message : String(err)}`);
         }
@@ -65,7 +67,7 @@ export async function watchBuilds(buildOnce: (fresh: boolean) => Promise<BuildRe
   };
   watcher.on('all', (event, file) => {
     if (opts.signal.aborted) return;
-    if (isCode(file)) fresh = true;
+    if (isCode(file) || templateDeps.has(path.resolve(file))) fresh = true;
     clearTimeout(timer);
     timer = setTimeout(() => {
       say(`${event === 'unlink' ? 'removed' : 'changed'}: ${path.relative(process.cwd(), file) || file}`);
@@ -99,8 +101,10 @@ function globBase(pattern: string): string {
   return fixed.length ? fixed.join(path.sep) : '.';
 }
 
-function addDeps(watcher: FSWatcher, report: BuildReport): void {
+/** Watches the template files (and their imports) the build used, and records them in `known`, resolved. */
+function addDeps(watcher: FSWatcher, report: BuildReport, known: Set<string>): void {
   const deps = report.threads.flatMap((t) => t.deps);
+  for (const d of deps) known.add(path.resolve(d));
   if (deps.length) watcher.add(deps);
 }
 

@@ -1,9 +1,9 @@
 // Writes one rendered thread into `<out>/<slug>/`: every changed file staged (temp file, synced),
 // then all renamed into place — a failed write leaves the previous outputs untouched.
-// A file whose bytes equal the last build's (same hash, still on disk) is left alone, so an edit to
+// A file whose bytes equal the last build's (same hash, on disk as recorded) is left alone, so an edit to
 // one post rewrites only that post's card. Cards left over from a longer earlier version are
 // removed, and so are temp files of a build that was killed.
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileReport } from '../build.ts';
 import type { OutputKind } from '../model.ts';
@@ -43,11 +43,11 @@ export async function writeOutputs(result: ThreadOutputs, outDir: string, format
   // Every changed file is staged (written in full under a temp name) before any is renamed into
   // place: a write that fails (a full disk) leaves the thread's previous outputs all as they were.
   const staged: StagedFile[] = [];
-  const put = async (file: string, data: Uint8Array | string, info: Omit<FileReport, 'path' | 'bytes'>) => {
+  const put = async (file: string, data: Uint8Array | string, info: Omit<CachedFile, 'path' | 'bytes' | 'sha256'>) => {
     const hash = sha256(data);
     const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
-    const old = before.get(file);
-    const same = old?.sha256 === hash && (await stat(file).then((s) => s.size === bytes, () => false));
+    // Compared with the file itself, not only the manifest: a file edited behind the cache's back is rewritten.
+    const same = before.get(file)?.sha256 === hash && (await sameFile(file, bytes, hash));
     if (!same) staged.push(await stageFile(file, data));
     files.push({ path: file, bytes, sha256: hash, ...info });
   };
@@ -56,7 +56,7 @@ export async function writeOutputs(result: ThreadOutputs, outDir: string, format
   try {
     for (const kind of ['svg', 'png'] as const) {
       if (!formats.includes(kind)) continue;
-      for (const [i, file] of plan.cards[kind].entries()) await put(file, outputs[kind][i]!, { kind, ...size });
+      for (const [i, file] of plan.cards[kind].entries()) await put(file, outputs[kind][i]!, { kind, ...size, ...(render.keys?.[i] && { card: render.keys[i] }) });
     }
     if (outputs.pdf) await put(plan.pdf, outputs.pdf, { kind: 'pdf', ...size, pages: render.cards });
     if (outputs.handout) await put(plan.handout, outputs.handout.bytes, { kind: 'handout', pages: outputs.handout.pages });
@@ -81,7 +81,12 @@ export async function writeOutputs(result: ThreadOutputs, outDir: string, format
   await removeStale(plan.dir, isDeadTempFile);
 
   await writeManifest(outDir, slug, { key: result.key, input: result.input, title: result.title, cards: render.cards, files, warnings: result.warnings });
-  return { files: files.map(({ sha256: _, ...f }) => f), written };
+  return { files: files.map(({ sha256: _, card: _c, ...f }) => f), written };
+}
+
+async function sameFile(file: string, bytes: number, hash: string): Promise<boolean> {
+  if (!(await stat(file).then((s) => s.size === bytes, () => false))) return false;
+  return sha256(await readFile(file)) === hash;
 }
 
 /** `.x.png.tmp-<pid>-<random>` left by a process that no longer runs (killed mid-write). */

@@ -16,7 +16,7 @@ export interface BuildRun {
   json: boolean;
   batch: BatchFlags;
   /** Output folder, formats and the layout flags; read again before each --watch rebuild (a --theme file may change). */
-  options: () => Promise<Omit<BuildOptions, 'jobs' | 'failFast' | 'force' | 'timeoutMs' | 'signal' | 'pool' | 'onStart' | 'onThread'>>;
+  options: () => Promise<Omit<BuildOptions, 'jobs' | 'failFast' | 'force' | 'timeoutMs' | 'signal' | 'pool' | 'onStart' | 'onThread' | 'onCard'>>;
   /** Extra files to watch (--template, --theme). */
   watchFiles?: string[];
 }
@@ -65,6 +65,7 @@ async function buildOnce(run: BuildRun, poolFor: (workers: number) => BuildPool,
       signal,
       onStart: (n) => progress.start(n),
       onThread: (t) => progress.thread(t),
+      onCard: (input) => progress.card(input),
     });
   } finally {
     progress.stop();
@@ -77,6 +78,7 @@ async function buildOnce(run: BuildRun, poolFor: (workers: number) => BuildPool,
     cards: 0,
     files: [],
     written: 0,
+    reused: 0,
     deps: [],
     warnings: [],
     errors: [{ severity: 'error', rule: 'input', file: input, message: 'no files match this pattern' }],

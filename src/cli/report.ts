@@ -23,7 +23,8 @@ export function threadLine(t: ThreadReport): string {
   for (const f of t.files) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
   const what = [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
   const dir = t.files[0] ? rel(path.dirname(t.files[0].path)) : '';
-  const state = t.status === 'cached' ? ', up to date' : t.written < t.files.length ? `, ${t.written} written` : '';
+  const reused = t.reused ? `, ${t.reused} unchanged card${t.reused === 1 ? '' : 's'} reused` : '';
+  const state = t.status === 'cached' ? ', up to date' : t.written < t.files.length ? `, ${t.written} written${reused}` : reused;
   return `✓ ${t.input} → ${dir}/ (${t.cards ? `${t.cards} cards: ` : ''}${what}${state}) ${(t.ms / 1000).toFixed(1)} s\n`;
 }
 
@@ -36,7 +37,7 @@ export function summaryLine(r: BuildReport): string {
   const failed = r.threads.filter((t) => t.status === 'failed').length;
   const ok = r.threads.length - failed - r.skipped;
   const secs = r.ms / 1000;
-  const rendered = r.threads.reduce((n, t) => n + (t.status === 'built' ? t.cards : 0), 0);
+  const rendered = r.threads.reduce((n, t) => n + (t.status === 'built' ? t.cards - t.reused : 0), 0);
   const rate = secs > 0 ? (rendered / secs).toFixed(1) : '0';
   const cards = rendered === r.cards ? `${r.cards} cards` : `${r.cards} cards (${rendered} rendered)`;
   const extra = [r.cached ? `${r.cached} up to date` : '', r.skipped ? `${r.skipped} not built` : ''].filter(Boolean).join(', ');

@@ -1,5 +1,6 @@
 // Render: one laid-out Card → SVG string, through the deck's template and satori, bundled fonts only.
 import satori from 'satori';
+import type { JSXNode } from 'satori/jsx';
 import type { Card, Deck } from '../model.ts';
 import { deckInfo } from '../layout/paginate.ts';
 import type { Template } from './template.ts';
@@ -9,14 +10,10 @@ export interface SvgOptions {
   embedFont?: boolean;
 }
 
-export async function renderCardSvg(
-  deck: Deck,
-  card: Card,
-  template: Template = deck.template,
-  opts: SvgOptions = {},
-): Promise<string> {
+/** The element tree the template draws for a card (what satori renders). */
+export function cardElement(deck: Deck, card: Card, template: Template = deck.template): JSXNode {
   const { size } = deck;
-  const element = template.render({
+  return template.render({
     card,
     deck: deckInfo(deck.thread, deck.cards.length),
     theme: deck.theme,
@@ -24,6 +21,20 @@ export async function renderCardSvg(
     fontSize: card.fontSize,
     body: template.bodyBox(size),
   });
+}
+
+export async function renderCardSvg(
+  deck: Deck,
+  card: Card,
+  template: Template = deck.template,
+  opts: SvgOptions = {},
+): Promise<string> {
+  return elementSvg(deck, cardElement(deck, card, template), opts);
+}
+
+/** satori on an element at the deck's card size, bundled fonts only. */
+export function elementSvg(deck: Deck, element: JSXNode, opts: SvgOptions = {}): Promise<string> {
+  const { size } = deck;
   // satori's types name React's ReactNode; satori/jsx elements have the same shape.
   return satori(element as Parameters<typeof satori>[0], {
     width: size.width,
