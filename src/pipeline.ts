@@ -32,7 +32,7 @@ export interface CardReuse {
 
 export interface RenderedThread {
   deck: Deck;
-  /** The cards' SVGs (text as paths), when PNG, SVG or a raster PDF was asked for. */
+  /** Each card's SVG (text as paths) when SVG was asked for; with PNG or a raster PDF only, those of the cards rendered (a reused card has none). */
   svgs: string[];
   pngs: Uint8Array[];
   pdf?: Uint8Array;
