@@ -3,6 +3,7 @@
 // (`satori`, `threadeck/src/…`), anything under node_modules and threadeck's own source in a
 // checkout (`../src/…`; covered by the tool fingerprint) are left out. The build cache hashes these
 // files and --watch watches them.
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -25,13 +26,26 @@ const skipThreadeck: Plugin = {
   },
 };
 
+/** Last answer per template, with its files' mtimes: a batch of 500 threads sharing one template bundles it once. */
+const memo = new Map<string, { files: string[]; mtimes: number[] }>();
+const mtimes = (files: string[]) => Promise.all(files.map((f) => stat(f).then((s) => s.mtimeMs, () => -1)));
+
 /**
  * The template file and the local files it imports, transitively: absolute paths, sorted, no
  * duplicates. When the file does not bundle (a syntax error, a missing import) just `[file]`: the
- * template loader reports the real problem. Never throws.
+ * template loader reports the real problem. Never throws. Answered again from memory while none
+ * of the files found last time has changed (an edit that adds an import changes its file).
  */
 export async function templateFiles(file: string): Promise<string[]> {
   const entry = path.resolve(file);
+  const known = memo.get(entry);
+  if (known && (await mtimes(known.files)).every((m, i) => m === known.mtimes[i])) return known.files;
+  const files = await bundleInputs(entry);
+  memo.set(entry, { files, mtimes: await mtimes(files) });
+  return files;
+}
+
+async function bundleInputs(entry: string): Promise<string[]> {
   const dir = path.dirname(entry);
   try {
     const { metafile } = await build({
