@@ -3,6 +3,7 @@ import type { Deck, OutputKind, Thread } from './model.ts';
 import { layoutThread, type LayoutOptions } from './layout/paginate.ts';
 import { cardElement, elementSvg } from './render/render-svg.ts';
 import { cardKey } from './render/card-key.ts';
+import { expandComponents } from './render/expand.ts';
 import { rasterize } from './export/png.ts';
 import { deckToPdf, type PdfMode, type PdfPage } from './export/pdf.ts';
 import { cardLayout, cardVector } from './render/card-layout.ts';
@@ -66,7 +67,8 @@ export async function renderThread(thread: Thread, opts: RenderOptions = {}): Pr
   for (const card of deck.cards) {
     if (opts.slice && card.index % opts.slice.count !== opts.slice.index) continue;
     if (want.png || want.svg || want.rgb) {
-      const element = cardElement(deck, card);
+      // Components expanded: the tree satori draws, hashed whole (render/expand.ts).
+      const element = expandComponents(cardElement(deck, card));
       // A card seen before (same picture inputs) is not rendered again; the raster PDF needs its pixels, so it always renders.
       const key = opts.reuse && cardKey(element, deck.size, deck.assets.fonts, opts.reuse.salt);
       if (key) keys.push(key);
