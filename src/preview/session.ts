@@ -9,7 +9,9 @@ import type { Deck, Thread } from '../model.ts';
 import { parseThread } from '../load/load-thread.ts';
 import { layoutThread, type LayoutOptions } from '../layout/paginate.ts';
 import { parseSize } from '../layout/sizes.ts';
-import { renderCardSvg } from '../render/render-svg.ts';
+import { cardElement, elementSvg } from '../render/render-svg.ts';
+import { cardKey } from '../render/card-key.ts';
+import { expandComponents } from '../render/expand.ts';
 import { loadTemplate, templateNames } from '../render/templates.ts';
 import { isTemplatePath } from '../load/thread-options.ts';
 import { loadThemeFile } from '../theme/load-theme.ts';
@@ -18,7 +20,6 @@ import { renderThread } from '../pipeline.ts';
 import { planOutputs } from '../write/output-paths.ts';
 import { writeFileAtomic } from '../write/atomic.ts';
 import { toDiagnostics } from '../build.ts';
-import { cardKey, deckKey } from './card-key.ts';
 
 /** The page's pickers: a built-in template name and a size (preset or WxH); empty = the thread file's choice. */
 export interface PreviewChoices {
@@ -298,14 +299,14 @@ export class PreviewSession {
       return fail(toDiagnostics(err, this.displayName));
     }
     const t2 = performance.now();
-    const templateId = opts.template ?? deck.thread.options.template ?? 'default';
-    const shared = deckKey(deck, templateId);
     const cards: CardView[] = [];
     try {
       for (const card of deck.cards) {
-        const key = cardKey(shared, card);
+        // Named by what it draws (render/card-key.ts): an unchanged card keeps its PNG, and the browser its <img>.
+        const element = expandComponents(cardElement(deck, card));
+        const key = cardKey(element, deck.size, deck.assets.fonts).slice(0, 32);
         if (!this.pngs.has(key)) {
-          const svg = await renderCardSvg(deck, card);
+          const svg = await elementSvg(deck, element);
           this.pngs.set(key, rasterize(svg, { png: true }).png!);
           rendered++;
           await yieldToLoop();
