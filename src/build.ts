@@ -46,8 +46,8 @@ export interface BuildOptions extends ThreadRenderOptions {
   onStart?: (threads: number) => void;
   /** Called after each thread, as threads finish. */
   onThread?: (report: ThreadReport) => void;
-  /** Called as each card of a thread being rendered is done (for a live card count). */
-  onCard?: (input: string) => void;
+  /** Called as each card of a thread being rendered is done, with the thread's card count (for a live card count and ETA). */
+  onCard?: (input: string, cards: number) => void;
 }
 
 export interface FileReport {
@@ -166,7 +166,7 @@ async function buildOne(pool: () => BuildPool, input: string, slug: string, fing
   // Always given (empty on a first or forced build), so the card keys are computed and recorded for next time.
   const reuse = { salt: fingerprint, cards: !opts.force && previous ? cachedCards(previous) : [] };
   const task = { thread: prepared.thread, outDir: opts.outDir, formats: [...opts.formats], layout, reuse };
-  const run = { timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal, onCard: () => opts.onCard?.(input) };
+  const run = { timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal, onCard: (cards: number) => opts.onCard?.(input, cards) };
   let render: RenderResult;
   try {
     // Markdown alone needs no rendering: no worker for it.

@@ -20,8 +20,8 @@ export interface RenderOptions extends LayoutOptions {
   reuse?: CardReuse;
   /** Render only the cards whose index ≡ slice.index (mod slice.count): a share of a big thread (PNG/SVG only). */
   slice?: { index: number; count: number };
-  /** Called as each card is done (its PNG/SVG rendered or reused, its PDF page drawn), with its index. */
-  onCard?: (index: number) => void;
+  /** Called as each card is done (its PNG/SVG rendered or reused, its PDF page drawn), with its index and the deck's card count. */
+  onCard?: (index: number, cards: number) => void;
 }
 
 /** Outputs of cards rendered before, found by card key (render/card-key.ts). */
@@ -90,7 +90,7 @@ export async function renderThread(thread: Thread, opts: RenderOptions = {}): Pr
     }
     // The vector page needs satori's text positions, not glyph outlines: one more satori pass, no resvg.
     if (want.vector) vectorPages.push({ width, height, ...(await cardVector(deck, card)) });
-    opts.onCard?.(card.index);
+    opts.onCard?.(card.index, deck.cards.length);
   }
   const out: RenderedThread = { deck, svgs, pngs, keys, reused };
   if (formats.includes('pdf')) {

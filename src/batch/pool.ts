@@ -54,8 +54,8 @@ export class BuildPool {
     });
   }
 
-  /** Runs one thread's task (`onCard` as each card is done); rejects with DeadlineError or StoppedError when it is cut short. */
-  async run(task: Omit<RenderTask, 'port'>, opts: { timeoutMs?: number; signal?: AbortSignal; onCard?: () => void } = {}): Promise<RenderResult> {
+  /** Runs one thread's task (`onCard` as each card is done, with the thread's card count); rejects with DeadlineError or StoppedError when it is cut short. */
+  async run(task: Omit<RenderTask, 'port'>, opts: { timeoutMs?: number; signal?: AbortSignal; onCard?: (cards: number) => void } = {}): Promise<RenderResult> {
     if (opts.signal?.aborted) throw new StoppedError();
     const abort = new AbortController();
     const stop = () => abort.abort();
@@ -64,7 +64,7 @@ export class BuildPool {
     let timer: NodeJS.Timeout | undefined;
     let late = false;
     port1.on('message', (message) => {
-      if (message === 'card') return opts.onCard?.();
+      if (typeof message === 'number') return opts.onCard?.(message);
       if (opts.timeoutMs) timer = setTimeout(() => ((late = true), abort.abort()), opts.timeoutMs);
     });
     try {

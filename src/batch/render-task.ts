@@ -69,7 +69,8 @@ export async function renderTask(task: RenderTask): Promise<RenderResult> {
   reviveFonts(task.layout.theme);
   const extra = {
     ...(task.reuse && { reuse: cardReuse(task.reuse) }),
-    ...(task.port && { onCard: () => task.port!.postMessage('card') }),
+    // A number on the port: one more card done, of that many in the thread.
+    ...(task.port && { onCard: (_: number, cards: number) => task.port!.postMessage(cards) }),
   };
   try {
     if (task.slice) return await renderSlice(thread, task, task.slice, extra);

@@ -7,11 +7,11 @@ import { StoppedError, type BuildPool } from './pool.ts';
 import type { RenderResult, RenderTask } from './render-task.ts';
 
 /** `onCard` counts the slices' cards (the PDF task's pages are the same cards again). */
-export async function renderSplit(pool: BuildPool, task: RenderTask, count: number, opts: { timeoutMs?: number; signal?: AbortSignal; onCard?: () => void }): Promise<RenderResult> {
+export async function renderSplit(pool: BuildPool, task: RenderTask, count: number, opts: { timeoutMs?: number; signal?: AbortSignal; onCard?: (cards: number) => void }): Promise<RenderResult> {
   const stop = new AbortController();
   const onAbort = () => stop.abort();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
-  const run = (t: RenderTask, onCard?: () => void) =>
+  const run = (t: RenderTask, onCard?: (cards: number) => void) =>
     pool.run(t, { ...opts, signal: stop.signal, onCard }).then((r) => {
       if (r.errors.length) stop.abort();
       return r;

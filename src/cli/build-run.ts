@@ -65,7 +65,7 @@ async function buildOnce(run: BuildRun, poolFor: (workers: number) => BuildPool,
       signal,
       onStart: (n) => progress.start(n),
       onThread: (t) => progress.thread(t),
-      onCard: (input) => progress.card(input),
+      onCard: (input, cards) => progress.card(input, cards),
     });
   } finally {
     progress.stop();
