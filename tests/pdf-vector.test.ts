@@ -68,6 +68,19 @@ describe('vector PDF', () => {
     expect(Buffer.from(again.pdf!).equals(Buffer.from(out.pdf!))).toBe(true);
   });
 
+  it('emoji are text too: copied and searched where their pictures are (ActualText), and the pages still match the PNGs', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'emoji.yaml');
+    writeFileSync(file, 'title: Emoji\nauthor: { name: Emo Ji }\nposts:\n  - "Ship it 🚀 now"\n  - "👩‍💻 coding with 👍🏽 and 🇯🇵 flags"\n');
+    const out = await renderThread(await loadThread(file), { formats: ['png', 'pdf'] });
+    const pdf = writeTemp(out.pdf!, 'emoji.pdf');
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    expectWordsInOrder(text, ['Ship', 'it', '🚀', 'now']);
+    for (const emoji of ['👩‍💻', '👍🏽', '🇯🇵']) expect(text).toContain(emoji);
+    expect(text.indexOf('👩‍💻')).toBeLessThan(text.indexOf('coding'));
+    rasterizePages(pdf).forEach((page, i) => expect(meanAbsDiff(page, out.pngs[i]!), `page ${i + 1}`).toBeLessThanOrEqual(AGREEMENT));
+  });
+
   it('photos and avatars are embedded once per document, never a whole page', async () => {
     const out = await renderThread(await loadThread('tests/fixtures/threads/with-images.yaml'), { formats: ['pdf'] });
     const list = images(writeTemp(out.pdf!, 'deck.pdf'));

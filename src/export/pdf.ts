@@ -41,7 +41,7 @@ export async function deckToPdf(deck: Deck, pages: readonly PdfPage[]): Promise<
   setMetadata(pdf, deck);
   const fonts = new PdfFontSet(pdf, deck.assets.fonts);
   const refs: PDFRef[] = [];
-  const vdoc = new VectorDoc(pdf, fonts);
+  const vdoc = new VectorDoc(pdf, fonts, deck.assets.graphemeImages);
   for (const [index, { width, height, rgb, svg, layout }] of pages.entries()) {
     if (svg) {
       const page = pdf.addPage([width, height]);

@@ -41,7 +41,7 @@ export async function deckToHandout(deck: Deck, pages: readonly PdfPage[], opts:
   const pdf = await PDFDocument.create({ updateMetadata: false });
   setMetadata(pdf, deck);
   const fonts = new PdfFontSet(pdf, deck.assets.fonts);
-  const vdoc = new VectorDoc(pdf, fonts);
+  const vdoc = new VectorDoc(pdf, fonts, deck.assets.graphemeImages);
   const setter = new TextSetter(fonts);
   const paper = PAPERS[opts.paper];
   const width = paper.width - 2 * MARGIN;

@@ -77,8 +77,8 @@ export class Canvas {
     if (name !== this.state.gs) this.ops.push(`${(this.state.gs = name)} gs`);
   }
 
-  /** Text rendering mode (0 fill, 2 fill and stroke with the given line width). */
-  textRender(mode: 0 | 2, lineWidth = 0): void {
+  /** Text rendering mode (0 fill, 2 fill and stroke with the given line width, 3 invisible). */
+  textRender(mode: 0 | 2 | 3, lineWidth = 0): void {
     const op = mode === 2 ? `${n(lineWidth)} w 2 Tr` : `${mode} Tr`;
     if (op !== this.state.tr) this.ops.push((this.state.tr = op));
   }

@@ -18,10 +18,16 @@ export class VectorDoc {
   readonly images = new Map<string, Promise<PlacedImage | undefined>>();
   readonly fallbacks: Fallback[] = [];
 
+  /** Emoji images (their data: URI) → the text they stand for, so the PDF's text has them too. */
+  readonly emoji: Map<string, string>;
+
   constructor(
     readonly pdf: PDFDocument,
     readonly fonts: PdfFontSet,
-  ) {}
+    graphemeImages: Record<string, string> = {},
+  ) {
+    this.emoji = new Map(Object.entries(graphemeImages).map(([text, uri]) => [uri, text]));
+  }
 
   /** An ExtGState with the given entries, one object per distinct set. */
   gstate(entries: Record<string, unknown>, key = JSON.stringify(entries)): PDFRef {

@@ -1,7 +1,9 @@
 // <image> → an image XObject placed like SVG places it (preserveAspectRatio meet/slice/none).
 // Rasters are embedded once per document (an avatar on every card is stored once); SVG images
-// (Twemoji, template art) are translated into vector form XObjects.
-import { Canvas } from './canvas.ts';
+// (Twemoji, template art) are translated into vector form XObjects. An emoji is also text: its
+// picture is marked with /ActualText around an invisible glyph, so copying and searching the PDF
+// find "🚀" where the picture is (poppler's pdftotext, Acrobat, pdf.js read ActualText).
+import { Canvas, n } from './canvas.ts';
 import type { PlacedImage } from './doc-context.ts';
 import type { Env } from './env.ts';
 import { drawChildren } from './draw.ts';
@@ -17,6 +19,11 @@ export async function drawImage(el: Element, canvas: Canvas, env: Env): Promise<
   if (!href || w <= 0 || h <= 0) return;
   const img = await loadImage(env, href);
   if (!img || img.width <= 0 || img.height <= 0) return;
+  const emoji = env.vdoc.emoji.get(href);
+  if (emoji) {
+    canvas.op(`/Span <</ActualText ${utf16Hex(emoji)}>> BDC`);
+    await emojiText(emoji, num(el, 'x'), num(el, 'y'), w, h, canvas, env);
+  }
   const x = num(el, 'x');
   const y = num(el, 'y');
   const [align, slice] = aspect(el.attribs.preserveAspectRatio);
@@ -43,6 +50,30 @@ export async function drawImage(el: Element, canvas: Canvas, env: Env): Promise<
   }
   canvas.op(`${canvas.name('XObject', img.ref)} Do`);
   canvas.Q();
+  if (emoji) canvas.op('EMC');
+}
+
+/** The emoji as text: an invisible glyph over the picture (text needs a glyph), replaced by ActualText. */
+async function emojiText(text: string, x: number, y: number, w: number, h: number, canvas: Canvas, env: Env): Promise<void> {
+  const fonts = env.vdoc.fonts;
+  const [seg] = await fonts.segments({ text: ' ', x, y, width: w, height: h, fontSize: h, family: '', weight: 400, italic: false });
+  if (!seg) return;
+  const shaped = fonts.shape(seg.font, seg.text);
+  canvas.op('BT');
+  canvas.textState(canvas.name('Font', seg.font.ref), h, 0, 100);
+  canvas.textRender(3);
+  // y runs down here: the glyph's baseline near the bottom of the picture, stretched to its width.
+  const scale = shaped.em > 0 ? w / (shaped.em * h) : 1;
+  canvas.op(`${n(scale)} 0 0 -1 ${n(x)} ${n(y + h * 0.8)} Tm`);
+  canvas.op(shaped.tj);
+  canvas.op('ET');
+}
+
+/** A PDF text string in UTF-16BE with its byte-order mark, as hex. */
+function utf16Hex(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
+  return `<${hex}>`;
 }
 
 function aspect(value: string | undefined): [string, boolean] {
