@@ -3,6 +3,7 @@
 // PNGs' bytes. Each export is measured alone (formats: ['pdf'] or ['handout']), one core.
 import { loadThread, renderThread, type Thread } from '../src/index.ts';
 import type { RenderOptions } from '../src/pipeline.ts';
+import { forgetHeights } from '../src/layout/measure.ts';
 
 interface Row {
   name: string;
@@ -13,6 +14,7 @@ interface Row {
 async function measure(threads: Thread[], opts: RenderOptions): Promise<Row & { cards: number }> {
   let cards = 0;
   let bytes = 0;
+  forgetHeights(); // each export lays the threads out afresh, as a first build does
   const t0 = performance.now();
   for (const t of threads) {
     const out = await renderThread(t, { template: 'default', ...opts });

@@ -7,6 +7,7 @@ import { deckInfo, layoutThread, loadThread, renderThread, type Deck, type Threa
 import { renderCardSvg } from '../src/render/render-svg.ts';
 import type { OutputKind } from '../src/model.ts';
 import { encodePng } from '../src/export/png-encode.ts';
+import { forgetHeights } from '../src/layout/measure.ts';
 
 const tick = () => new Promise<void>((r) => setImmediate(r));
 const RESVG = { fitTo: { mode: 'original' }, font: { loadSystemFonts: false }, shapeRendering: 2, textRendering: 1, imageRendering: 0 } as const;
@@ -29,6 +30,8 @@ export async function measureStages(files: string[]): Promise<{ cards: number; s
     for (const f of files) threads.push(await loadThread(f));
   });
   const decks: Deck[] = [];
+  // Every timed layout is a first one: heights remembered for a thread file (measure.ts) are forgotten.
+  forgetHeights();
   const fit = await timed(async () => {
     for (const t of threads) decks.push(await layoutThread(t, { template: 'default' }));
   });
@@ -51,6 +54,7 @@ export async function measureStages(files: string[]): Promise<{ cards: number; s
   svgs.length = 0;
   const floor = await timed(() => bare(decks));
   const pipe = (formats: OutputKind[]) => timed(async () => {
+    forgetHeights();
     for (const t of threads) await renderThread(t, { formats, template: 'default' });
   });
   const png = await pipe(['png']);
@@ -93,6 +97,7 @@ async function bare(decks: Deck[]): Promise<void> {
 /** ms/card of renderThread(PNG) over the first n files (cost must stay flat as n grows), and RSS after. */
 export async function scaling(files: string[]): Promise<{ cards: number; msPerCard: number; rssMB: number }> {
   let cards = 0;
+  forgetHeights();
   const ms = await timed(async () => {
     for (const f of files) cards += (await renderThread(await loadThread(f), { formats: ['png'], template: 'default' })).deck.cards.length;
   });

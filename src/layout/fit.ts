@@ -28,10 +28,11 @@ export interface BodyMeasurers {
   additive: Measurer;
 }
 
-export function bodyMeasurer(template: Template, card: Card, deck: DeckInfo, theme: Theme, size: CardSize, assets: SatoriAssets): BodyMeasurers {
+/** `memo`: heights remembered for this thread (measure.ts heightMemo). */
+export function bodyMeasurer(template: Template, card: Card, deck: DeckInfo, theme: Theme, size: CardSize, assets: SatoriAssets, memo?: Map<string, number>): BodyMeasurers {
   const body = template.bodyBox(size);
   const whole = (blocks: Block[], fontSize: number) =>
-    measureHeight(template.renderBody({ card: { ...card, blocks }, deck, theme, size, fontSize, body }), body.width, assets);
+    measureHeight(template.renderBody({ card: { ...card, blocks }, deck, theme, size, fontSize, body }), body.width, assets, memo);
   const gap = template.blockGap?.bind(template);
   if (!gap) return { whole, additive: whole };
   const cache = new WeakMap<Block, Map<number, number>>();

@@ -12,6 +12,7 @@ import type { Block } from '../text/rich.ts';
 import { applyTheme, type ThemeOverrides } from '../theme/theme.ts';
 import { failingPairs } from '../theme/contrast.ts';
 import { bodyMeasurer, fitBlocks, sizeRange } from './fit.ts';
+import { heightMemo } from './measure.ts';
 import { coverBlocks, outroBlocks, postBlocks } from './post-blocks.ts';
 import { coverageWarnings, rtlErrors } from './script-check.ts';
 import { DEFAULT_SIZE } from './sizes.ts';
@@ -53,6 +54,8 @@ interface LayoutContext {
   assets: SatoriAssets;
   file: string;
   warnings: Diagnostic[];
+  /** Heights measured for this thread file before (measure.ts). */
+  memo: Map<string, number>;
 }
 
 export async function layoutThread(thread: Thread, opts: LayoutOptions = {}): Promise<Deck> {
@@ -76,7 +79,7 @@ export async function layoutThread(thread: Thread, opts: LayoutOptions = {}): Pr
       });
     }
   }
-  const ctx: LayoutContext = { template, theme, info: deckInfo(thread, total), size, assets, file: thread.file, warnings };
+  const ctx: LayoutContext = { template, theme, info: deckInfo(thread, total), size, assets, file: thread.file, warnings, memo: heightMemo(thread.file) };
 
   const cards: Card[] = [];
   const { cover, outro } = thread.options;
@@ -117,7 +120,7 @@ function blankCard(kind: CardKind, total: number, post?: Post): Card {
 async function singleCard(ctx: LayoutContext, kind: CardKind, blocks: Block[]): Promise<Card> {
   const card = blankCard(kind, ctx.info.posts);
   const box = ctx.template.bodyBox(ctx.size);
-  const measure = bodyMeasurer(ctx.template, card, ctx.info, ctx.theme, ctx.size, ctx.assets);
+  const measure = bodyMeasurer(ctx.template, card, ctx.info, ctx.theme, ctx.size, ctx.assets, ctx.memo);
   const fit = await fitBlocks(measure.whole, blocks, sizeRange(ctx.template, ctx.size), box.height);
   if (!fit.fits) {
     ctx.warnings.push({
@@ -137,7 +140,7 @@ async function layoutPost(ctx: LayoutContext, card: Card, post: Post): Promise<{
   const blocks = postBlocks(post);
   const box = ctx.template.bodyBox(ctx.size);
   const range = sizeRange(ctx.template, ctx.size);
-  const measure = bodyMeasurer(ctx.template, card, ctx.info, ctx.theme, ctx.size, ctx.assets);
+  const measure = bodyMeasurer(ctx.template, card, ctx.info, ctx.theme, ctx.size, ctx.assets, ctx.memo);
 
   const fit = await fitBlocks(measure.whole, blocks, range, box.height);
   if (fit.fits) return { chunks: [blocks], fontSize: fit.fontSize };
