@@ -63,12 +63,19 @@ export class BuildPool {
     const { port1, port2 } = new MessageChannel();
     let timer: NodeJS.Timeout | undefined;
     let late = false;
+    let ended!: () => void;
+    const end = new Promise<void>((resolve) => (ended = resolve));
     port1.on('message', (message) => {
       if (typeof message === 'number') return opts.onCard?.(message);
+      if (message === 'end') return ended();
       if (opts.timeoutMs) timer = setTimeout(() => ((late = true), abort.abort()), opts.timeoutMs);
     });
     try {
-      return (await this.piscina.run({ ...task, port: port2 }, { transferList: [port2], signal: abort.signal })) as RenderResult;
+      const result = (await this.piscina.run({ ...task, port: port2 }, { transferList: [port2], signal: abort.signal })) as RenderResult;
+      // The result travels on piscina's channel, the cards on this port: the worker's last message
+      // ('end') says every card message has arrived. A second at most, should it never come.
+      await Promise.race([end, new Promise<void>((resolve) => setTimeout(resolve, 1000).unref())]);
+      return result;
     } catch (err) {
       if (late) throw new DeadlineError(Math.round(opts.timeoutMs! / 100) / 10);
       if (opts.signal?.aborted) throw new StoppedError();

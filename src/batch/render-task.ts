@@ -96,6 +96,8 @@ export async function renderTask(task: RenderTask): Promise<RenderResult> {
   } catch (err) {
     result.errors.push(...toDiagnostics(err, thread.file));
   } finally {
+    // After the last card: the pool waits for this before it reports the thread (pool.ts).
+    task.port?.postMessage('end');
     task.port?.close();
   }
   return result;
