@@ -7,21 +7,17 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { isInside } from '../path-inside.ts';
 
 /** threadeck's own source folder. */
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-const isInside = (p: string, dir: string) => {
-  const rel = path.relative(dir, p);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-};
 
 /** Imports of threadeck's own source stay out of the bundle (and out of the list). */
 const skipThreadeck: Plugin = {
   name: 'skip-threadeck-source',
   setup(b) {
     b.onResolve({ filter: /^(\.|\/|[a-zA-Z]:[\\/])/ }, (args) =>
-      isInside(path.resolve(args.resolveDir, args.path), SRC) ? { path: args.path, external: true } : undefined,
+      isInside(SRC, path.resolve(args.resolveDir, args.path)) ? { path: args.path, external: true } : undefined,
     );
   },
 };
@@ -65,7 +61,7 @@ async function bundleInputs(entry: string): Promise<string[]> {
     const files = Object.keys(metafile.inputs)
       .filter((input) => !/^[a-z][\w-]+:/i.test(input)) // other namespaces (data:, …)
       .map((input) => path.resolve(dir, input))
-      .filter((f) => !/[\\/]node_modules[\\/]/.test(f) && !isInside(f, SRC));
+      .filter((f) => !/[\\/]node_modules[\\/]/.test(f) && !isInside(SRC, f));
     return [...new Set([entry, ...files])].sort();
   } catch {
     return [entry];

@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { BuildReport } from '../build.ts';
+import { isInside } from '../path-inside.ts';
 
 export interface WatchOptions {
   /** The build's inputs as given: files, folders, globs. */
@@ -34,7 +35,7 @@ export async function watchBuilds(buildOnce: (fresh: boolean) => Promise<BuildRe
   if (opts.signal.aborted) return 1;
   const watcher = watch(await watchRoots(opts), {
     ignoreInitial: true,
-    ignored: (p) => isInside(p, path.resolve(opts.outDir)) || /[\\/](node_modules|\.git)([\\/]|$)/.test(p) || /\.tmp-\d+-[0-9a-f]+$/.test(p),
+    ignored: (p) => isInside(opts.outDir, p) || /[\\/](node_modules|\.git)([\\/]|$)/.test(p) || /\.tmp-\d+-[0-9a-f]+$/.test(p),
     awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 25 },
   });
   // Template files and everything they import (a .json too): a change needs fresh workers.
@@ -107,8 +108,3 @@ function addDeps(watcher: FSWatcher, report: BuildReport, known: Set<string>): v
   for (const d of deps) known.add(path.resolve(d));
   if (deps.length) watcher.add(deps);
 }
-
-const isInside = (p: string, dir: string) => {
-  const rel = path.relative(dir, path.resolve(p));
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-};

@@ -3,12 +3,9 @@
 // dot-folders, and symbolic links that lead out of the folder.
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isInside } from '../path-inside.ts';
 
-/** True when `file` is `root` itself or inside it (both absolute). */
-export function isInside(root: string, file: string): boolean {
-  const rel = path.relative(path.resolve(root), path.resolve(file));
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
+export { isInside };
 
 export type SafeFile = { ok: true; file: string } | { ok: false; status: 400 | 403 | 404; reason: string };
 

@@ -6,14 +6,14 @@ import { createHash } from 'node:crypto';
 import type { JSXNode } from 'satori/jsx';
 import type { CardSize } from '../model.ts';
 import type { FontFace } from '../assets/fonts.ts';
-import { hashInto } from '../batch/cache-key.ts';
+import { hashInto, sha256 } from '../batch/cache-key.ts';
 
 /** Font bytes are hashed once per buffer, not once per card. */
 const fontHashes = new WeakMap<Buffer, string>();
 
 function fontHash(face: FontFace): string {
   let h = fontHashes.get(face.data);
-  if (!h) fontHashes.set(face.data, (h = createHash('sha256').update(face.data).digest('hex')));
+  if (!h) fontHashes.set(face.data, (h = sha256(face.data)));
   return h;
 }
 
