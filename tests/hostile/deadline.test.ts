@@ -16,14 +16,19 @@ function brokenTemplate(code: string): string {
     .replace('function render(props: TemplateProps) {', `function render(props: TemplateProps) {\n  if (props.card.kind === "post") { ${code} }`);
 }
 
+/** `threads` good corpus threads and `a-<name>.yaml`, whose post card runs `code` in its template; the source and output folders. */
+function batchWithBrokenThread(name: string, code: string, threads: number): { src: string; out: string } {
+  const dir = repoTempDir(`${name}-`);
+  const src = path.join(dir, 'threads');
+  writeCorpus(src, { threads, posts: 1 });
+  writeFileSync(path.join(src, `${name}.tsx`), brokenTemplate(code));
+  writeFileSync(path.join(src, `a-${name}.yaml`), `title: ${name}\nauthor: { name: A }\ntemplate: ./${name}.tsx\nposts:\n  - This card never renders.\n`);
+  return { src, out: path.join(dir, 'out') };
+}
+
 describe('render limits', () => {
   it('a hung render is stopped after --timeout seconds and reported; the other threads are written', () => {
-    const dir = repoTempDir('deadline-');
-    const src = path.join(dir, 'threads');
-    writeCorpus(src, { threads: 2, posts: 1 });
-    writeFileSync(path.join(src, 'hang.tsx'), brokenTemplate('for (;;) {}'));
-    writeFileSync(path.join(src, 'a-hang.yaml'), 'title: Hangs\nauthor: { name: A }\ntemplate: ./hang.tsx\nposts:\n  - This card never finishes rendering.\n');
-    const out = path.join(dir, 'out');
+    const { src, out } = batchWithBrokenThread('hang', 'for (;;) {}', 2);
     const r = runCli(['build', src, '--out', out, '--format', 'png,pdf', '--jobs', '1', '--timeout', '8', '--json']);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { threads: Array<{ slug: string; status: string; errors: Array<{ rule: string; message: string }> }> };
@@ -38,12 +43,7 @@ describe('render limits', () => {
   });
 
   it('a render that eats memory fails alone at the worker heap limit; the process and the batch survive', () => {
-    const dir = repoTempDir('oom-');
-    const src = path.join(dir, 'threads');
-    writeCorpus(src, { threads: 1, posts: 1 });
-    writeFileSync(path.join(src, 'hog.tsx'), brokenTemplate('const hog: number[][] = []; for (;;) hog.push(new Array(1e6).fill(1));'));
-    writeFileSync(path.join(src, 'a-hog.yaml'), 'title: Hog\nauthor: { name: A }\ntemplate: ./hog.tsx\nposts:\n  - This card eats memory.\n');
-    const out = path.join(dir, 'out');
+    const { src, out } = batchWithBrokenThread('hog', 'const hog: number[][] = []; for (;;) hog.push(new Array(1e6).fill(1));', 1);
     const r = runCli(['build', src, '--out', out, '--format', 'png', '--jobs', '1']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/a-hog\.yaml: rendering ran out of memory \(a render worker's heap is limited to 512 MB\)/);

@@ -96,6 +96,13 @@ async function load(input: unknown): Promise<Thread | undefined> {
 }
 
 /** Lays out; RTL refusal is the one documented error at this stage. */
+/** Loaded and laid out, or undefined when the input is refused at either step (with full diagnostics). */
+async function loadAndLayout(input: unknown): Promise<{ thread: Thread; deck: Deck } | undefined> {
+  const thread = await load(input);
+  const deck = thread && (await layout(thread));
+  return thread && deck ? { thread, deck } : undefined;
+}
+
 async function layout(thread: Thread): Promise<Deck | undefined> {
   try {
     return await layoutThread(thread);
@@ -145,10 +152,9 @@ describe('fuzzed threads', () => {
     let laidOut = 0;
     await fc.assert(
       fc.asyncProperty(threadInput, async (input) => {
-        const thread = await load(input);
-        if (!thread) return;
-        const deck = await layout(thread);
-        if (!deck) return;
+        const laid = await loadAndLayout(input);
+        if (!laid) return;
+        const { thread, deck } = laid;
         laidOut++;
         expect(deck.cards.length).toBeGreaterThanOrEqual(thread.posts.length);
         for (const card of deck.cards) expect(card.fontSize).toBeGreaterThan(0);
@@ -162,10 +168,9 @@ describe('fuzzed threads', () => {
     let rendered = 0;
     await fc.assert(
       fc.asyncProperty(threadInput, async (input) => {
-        const thread = await load(input);
-        if (!thread) return;
-        const deck = await layout(thread);
-        if (!deck) return;
+        const laid = await loadAndLayout(input);
+        if (!laid) return;
+        const { thread, deck } = laid;
         await checkDeck(deck);
         const { width, height } = deck.size;
         const { pngs } = await renderThread(thread, { formats: ['png'] });
