@@ -6,20 +6,21 @@ import type { Diagnostic } from './diagnostics.ts';
 import type { OutputKind } from './model.ts';
 import type { RenderOptions } from './pipeline.ts';
 import { remoteImagesInScope, type RemoteImageOptions } from './assets/remote-image.ts';
-import { BuildPool, DeadlineError, StoppedError, defaultJobs, workerFailure } from './batch/pool.ts';
-import { toolFingerprint } from './batch/cache-key.ts';
+import { BuildPool, DeadlineError, StoppedError, workerFailure } from './batch/pool.ts';
+import { hashValue, toolFingerprint } from './batch/cache-key.ts';
 import { outputsIntact, readManifest, type Manifest } from './batch/cache-manifest.ts';
 import { uniqueSlugs } from './batch/slugs.ts';
-import { writeOutputs } from './batch/write-outputs.ts';
 import { renderSplit } from './batch/split.ts';
 import type { CachedCard, RenderResult } from './batch/render-task.ts';
-import { prepareThread, type Prepared } from './batch/prepare.ts';
+import type { Prepared } from './batch/prepare.ts';
 import { toDiagnostics } from './batch/to-diagnostics.ts';
+import { DEFAULT_TIMEOUT_MS, defaultJobs } from './batch/defaults.ts';
+import { hashSources, sourcesUnchanged } from './batch/sources.ts';
+import { renderHere, useMainThread } from './batch/in-process.ts';
 
 export { toDiagnostics };
 
-/** A thread's deadline when none is given: 5 minutes (a 300-post thread takes well under one). */
-export const DEFAULT_TIMEOUT_MS = 300_000;
+export { DEFAULT_TIMEOUT_MS };
 
 /** renderThread's options for every thread (size, template, theme, PDF mode…); reuse, slices and card callbacks are the build's own business. */
 export type ThreadRenderOptions = Omit<RenderOptions, 'reuse' | 'onCard' | 'slice'>;
@@ -28,7 +29,11 @@ export interface BuildOptions extends ThreadRenderOptions {
   /** Output folder; each thread writes into `<outDir>/<slug>/`. */
   outDir: string;
   formats: readonly OutputKind[];
-  /** Worker threads (default: the machine's cores); when `pool` is given, it should have this many. */
+  /**
+   * Worker threads; when `pool` is given, it should have this many. Default: chosen by the work — a
+   * build of one small thread (≤ SMALL_THREAD_CARDS cards, batch/in-process.ts; a built-in template) renders in this
+   * thread with no pool, anything more on up to one worker per core.
+   */
   jobs?: number;
   /** Gives the pool to use (of about `workers` workers), called when the first thread needs rendering (--watch keeps one); otherwise one is made and closed for this build. */
   pool?: (workers: number) => BuildPool;
@@ -105,6 +110,7 @@ export async function build(inputs: readonly string[], opts: BuildOptions): Prom
   const onSignal = () => stop.abort();
   opts.signal?.addEventListener('abort', onSignal, { once: true });
   if (opts.signal?.aborted) stop.abort();
+  const auto = opts.jobs === undefined;
   const allJobs = Math.max(1, opts.jobs ?? defaultJobs());
   // Fewer threads than workers (one big thread): each thread's cards are shared by the idle workers.
   const spread = Math.floor(allJobs / Math.max(1, inputs.length));
@@ -119,7 +125,8 @@ export async function build(inputs: readonly string[], opts: BuildOptions): Prom
   const lane = async () => {
     while (next < inputs.length) {
       const i = next++;
-      const report = stop.signal.aborted ? skipped(inputs[i]!, slugs[i]!) : await buildOne(pool, inputs[i]!, slugs[i]!, fingerprint, opts, stop.signal, spread);
+      const here = auto && inputs.length === 1;
+      const report = stop.signal.aborted ? skipped(inputs[i]!, slugs[i]!) : await buildOne(pool, inputs[i]!, slugs[i]!, fingerprint, opts, stop.signal, spread, here);
       threads[i] = report;
       opts.onThread?.(report);
       if (opts.failFast && report.status === 'failed') stop.abort();
@@ -145,22 +152,35 @@ export async function build(inputs: readonly string[], opts: BuildOptions): Prom
   };
 }
 
-/** `spread`: how many workers share one thread's cards (more than 1 when there are fewer threads than workers). */
-async function buildOne(pool: () => BuildPool, input: string, slug: string, fingerprint: string, opts: BuildOptions, signal: AbortSignal, spread: number): Promise<ThreadReport> {
+/**
+ * `spread`: how many workers share one thread's cards (more than 1 when there are fewer threads than
+ * workers). `here`: the build may render a small thread in this thread instead of on the pool.
+ */
+async function buildOne(pool: () => BuildPool, input: string, slug: string, fingerprint: string, opts: BuildOptions, signal: AbortSignal, spread: number, here: boolean): Promise<ThreadReport> {
   const started = performance.now();
   const report = blank(input, slug);
   const layout = renderOptions(opts);
   // Threads load in this thread (prepare.ts), so the remote-image options, hooks included, apply as given.
   const remoteImages = opts.remoteImages ?? remoteImagesInScope();
+  const settings = hashValue(fingerprint, [...opts.formats].sort(), layout);
+  const previous = await readManifest(opts.outDir, slug);
+  // Nothing the thread was built from has changed (remote images may have: those threads load again).
+  const quick = !opts.force && !remoteImages?.enabled && previous?.settings === settings && previous.input === input;
+  if (quick && (await sourcesUnchanged(previous.sources)) && (await outputsIntact(previous))) return fromManifest(report, previous, started);
   let prepared: Prepared;
   try {
+    const { prepareThread } = await import('./batch/prepare.ts');
     prepared = await prepareThread(input, { slug, formats: opts.formats, layout, fingerprint, ...(remoteImages && { remoteImages }) });
   } catch (err) {
     return failed(report, toDiagnostics(err, input), started);
   }
   Object.assign(report, { title: prepared.thread.title, deps: prepared.deps });
-  const previous = await readManifest(opts.outDir, slug);
-  if (!opts.force && previous?.key === prepared.key && (await outputsIntact(previous))) return fromManifest(report, previous, started);
+  const sources = hashSources(prepared.sources);
+  if (!opts.force && previous?.key === prepared.key && (await outputsIntact(previous))) {
+    // Built by an older manifest, or only touched: up to date, and recorded for the quick check next time.
+    if (!quick) await rememberSources(opts.outDir, slug, previous, await sources, settings);
+    return fromManifest(report, previous, started);
+  }
 
   // A changed thread: its unchanged cards are read back from the last build (by card key), not rendered.
   // Always given (empty on a first or forced build), so the card keys are computed and recorded for next time.
@@ -170,7 +190,7 @@ async function buildOne(pool: () => BuildPool, input: string, slug: string, fing
   let render: RenderResult;
   try {
     // Markdown alone needs no rendering: no worker for it.
-    if (opts.formats.every((f) => f === 'md')) render = await (await import('./batch/render-task.ts')).renderTask(task);
+    if (opts.formats.every((f) => f === 'md') || (here && useMainThread(prepared.thread, layout))) render = await renderHere(task, run.onCard);
     else if (spread > 1 && opts.formats.some((f) => f === 'png' || f === 'svg')) render = await renderSplit(pool(), task, spread, run);
     else render = await pool().run(task, run);
   } catch (err) {
@@ -182,7 +202,9 @@ async function buildOne(pool: () => BuildPool, input: string, slug: string, fing
   Object.assign(report, { cards: render.cards, warnings, reused: render.reused ?? 0 });
   if (render.errors.length) return failed(report, render.errors, started);
   try {
-    const { files, written } = await writeOutputs({ input, slug, title: prepared.thread.title, key: prepared.key, render, warnings }, opts.outDir, opts.formats, previous);
+    const { writeOutputs } = await import('./batch/write-outputs.ts');
+    const recorded = { sources: await sources, settings };
+    const { files, written } = await writeOutputs({ input, slug, title: prepared.thread.title, key: prepared.key, render, warnings, ...recorded }, opts.outDir, opts.formats, previous);
     return { ...report, status: 'built', files, written, ms: ms(started) };
   } catch (err) {
     return failed(report, toDiagnostics(err, input), started);
@@ -193,6 +215,13 @@ async function buildOne(pool: () => BuildPool, input: string, slug: string, fing
 function renderOptions(opts: BuildOptions): Omit<RenderOptions, 'formats'> {
   const { outDir: _o, formats: _f, jobs: _j, pool: _p, failFast: _ff, force: _fo, timeoutMs: _t, signal: _s, remoteImages: _r, onStart: _os, onThread: _ot, onCard: _oc, ...render } = opts;
   return Object.fromEntries(Object.entries(render).filter(([, v]) => v !== undefined && typeof v !== 'function'));
+}
+
+/** An up-to-date thread's manifest, with its sources recorded for the quick check. */
+async function rememberSources(outDir: string, slug: string, m: Manifest, sources: Manifest['sources'], settings: string): Promise<void> {
+  const { writeManifest } = await import('./batch/cache-manifest.ts');
+  const { version: _, ...rest } = m;
+  await writeManifest(outDir, slug, { ...rest, sources, settings }).catch(() => undefined);
 }
 
 function fromManifest(report: ThreadReport, m: Manifest, started: number): ThreadReport {

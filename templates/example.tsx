@@ -4,17 +4,14 @@
 // it, and use it with `threadeck build my-thread.yaml --template ./my-template.tsx` (or
 // `template: ./my-template.tsx` in the thread file). It is plain TSX on satori's JSX runtime —
 // no React — so only the CSS satori supports works: flexbox layout (every <div> with more than
-// one child needs `display: 'flex'`), no grid, no CSS classes. See src/render/template.ts for the
-// full, typed API and templates/default.tsx for a complete design.
+// one child needs `display: 'flex'`), no grid, no CSS classes. The typed API (Template,
+// TemplateProps, Theme) and the kit below come from `threadeck/template`; templates/default.tsx in
+// the repository is a complete design.
 //
-// Imports: inside this repository use the relative paths below. From a template file elsewhere,
-// import the same things from the threadeck package (`threadeck/src/...`).
-import { designScale, orientation } from '../src/layout/sizes.ts';
-import type { CardSize } from '../src/model.ts';
-import { blockGap, RichBlocks } from '../src/render/rich-text.tsx';
-import { Arrow, Avatar } from '../src/render/template-kit.tsx';
-import type { BoxSize, Template, TemplateProps, Theme } from '../src/render/template.ts';
-import type { ContrastPair } from '../src/theme/contrast.ts';
+// threadeck compiles this file with esbuild when it loads it (no TypeScript set-up needed), and
+// `threadeck/template` always means the threadeck that is running, wherever the file sits.
+import { Arrow, Avatar, blockGap, designScale, orientation, RichBlocks } from 'threadeck/template';
+import type { BoxSize, CardSize, ContrastPair, Template, TemplateProps, Theme } from 'threadeck/template';
 
 // 1. The default theme. Users override any of these tokens with `theme:` in the thread file or
 //    `--theme FILE` on the command line, so read colours from props.theme, never hard-code them.

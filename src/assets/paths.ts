@@ -1,6 +1,7 @@
 // Resolving a file named in a thread or theme file: relative to that file, never outside its folder.
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { noteRead } from './file-reads.ts';
 
 type ErrorClass = new (message: string) => Error;
 
@@ -25,5 +26,6 @@ export async function resolveInside(ref: string, baseDir: string, what: string, 
   const info = await stat(real);
   if (info.isDirectory()) throw new errorClass(`${what} "${ref}" is a folder, not a file; name the ${what} file itself`);
   if (!info.isFile()) throw new errorClass(`${what} "${ref}" is not a regular file (a pipe, socket or device); name the ${what} file itself`);
+  noteRead(real);
   return real;
 }

@@ -4,10 +4,7 @@
 // itself (its version and the locked versions of its dependencies).
 import { createHash, type Hash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { packageFile } from '../package-root.ts';
 
 /** Keys skipped when hashing: `dataUri` repeats `bytes`. */
 const SKIP = new Set(['dataUri']);
@@ -53,7 +50,7 @@ let fingerprint: Promise<string> | undefined;
 export function toolFingerprint(): Promise<string> {
   fingerprint ??= (async () => {
     const h = createHash('sha256');
-    for (const f of ['package.json', 'package-lock.json']) h.update(`${f}\0`).update(await readFile(path.join(ROOT, f)).catch(() => ''));
+    for (const f of ['package.json', 'package-lock.json']) h.update(`${f}\0`).update(await readFile(packageFile(f)).catch(() => ''));
     return h.digest('hex');
   })();
   return fingerprint;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { FileReport } from '../build.ts';
 import { writeFileAtomic } from '../write/atomic.ts';
+import type { Source } from './sources.ts';
 
 export const CACHE_DIR = '.threadeck-cache';
 const VERSION = 1;
@@ -26,6 +27,9 @@ export interface Manifest {
   cards: number;
   files: CachedFile[];
   warnings: Diagnostic[];
+  /** The files the build read, with their hashes, and a hash of its settings: the quick up-to-date check (sources.ts). */
+  sources?: Source[];
+  settings?: string;
 }
 
 export const manifestPath = (outDir: string, slug: string): string => path.join(outDir, CACHE_DIR, `${slug}.json`);

@@ -3,9 +3,11 @@
 // from the moment its worker starts on it; past it, or when the build is stopped (Ctrl+C,
 // --fail-fast), the worker is terminated — a hung render cannot stall the batch — and piscina
 // starts a fresh one for the next thread.
-import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
+import { COMPILED, packageFile } from '../package-root.ts';
+import { defaultJobs } from './defaults.ts';
 import type { RenderResult, RenderTask } from './render-task.ts';
 
 /** The thread ran past its deadline; its worker was terminated. */
@@ -22,7 +24,7 @@ export class StoppedError extends Error {
   }
 }
 
-export const defaultJobs = (): number => availableParallelism();
+export { defaultJobs };
 
 /** Each worker's JavaScript heap limit; a 300-post thread as PNG + PDF needs about half of it. */
 export const WORKER_HEAP_MB = 512;
@@ -40,7 +42,8 @@ export class BuildPool {
 
   constructor(readonly jobs = defaultJobs()) {
     this.piscina = new Piscina({
-      filename: new URL('./worker.js', import.meta.url).href,
+      // The compiled worker (no tsx) in the package; from source, worker.js registers tsx first.
+      filename: COMPILED ? pathToFileURL(packageFile('dist', 'worker.js')).href : new URL('./worker.js', import.meta.url).href,
       minThreads: jobs,
       maxThreads: jobs,
       concurrentTasksPerWorker: 1,

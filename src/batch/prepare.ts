@@ -10,6 +10,7 @@ import { loadInput } from '../import/load-input.ts';
 import { withRemoteImages, type RemoteImageOptions } from '../assets/remote-image.ts';
 import type { RenderOptions } from '../pipeline.ts';
 import { isTemplatePath } from '../load/thread-options.ts';
+import { recordReads } from '../assets/file-reads.ts';
 import { hashValue } from './cache-key.ts';
 import { templateFiles } from './template-deps.ts';
 
@@ -21,6 +22,8 @@ export interface Prepared {
   key: string;
   /** Files outside the thread's folder the outputs depend on (a template file and its local imports), for --watch. */
   deps: string[];
+  /** Every local file the outputs depend on: the thread file, the files its load read, `deps` (absolute, sorted). */
+  sources: string[];
 }
 
 export interface PrepareOptions {
@@ -35,7 +38,7 @@ export interface PrepareOptions {
 /** Throws ThreadeckError (with every problem in the file) when the thread does not load. */
 export async function prepareThread(input: string, opts: PrepareOptions): Promise<Prepared> {
   const load = () => loadInput(input);
-  const { thread: loaded, warnings } = await (opts.remoteImages ? withRemoteImages(opts.remoteImages, load) : load());
+  const { value: { thread: loaded, warnings }, files: read } = await recordReads(() => (opts.remoteImages ? withRemoteImages(opts.remoteImages, load) : load()));
   const thread: Thread = { ...loaded, slug: opts.slug };
   const template = opts.layout.template ?? thread.options.template;
   const templateFile = template && isTemplatePath(template) ? template : undefined;
@@ -44,5 +47,5 @@ export async function prepareThread(input: string, opts: PrepareOptions): Promis
   const dir = templateFile ? path.dirname(templateFile) : '';
   const templateSource = await Promise.all(deps.map(async (f) => [path.relative(dir, f), await readFile(f).catch(() => null)]));
   const key = hashValue(opts.fingerprint, [...opts.formats].sort(), opts.layout, thread, templateSource);
-  return { thread, warnings, key, deps };
+  return { thread, warnings, key, deps, sources: [...new Set([...read, ...deps])].sort() };
 }

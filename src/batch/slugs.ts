@@ -2,7 +2,7 @@
 // parallel): the same name the loader gives a file, made unique in input order.
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { isRawInput, rawSlug } from '../import/load-input.ts';
+import { isRawInput, rawSlug } from '../import/raw-input.ts';
 import { slugify } from '../load/slug.ts';
 
 /** The slug `loadInput` gives `file`: raw inputs (and JSON arrays of posts) drop a `.thread` suffix. */

@@ -22,6 +22,9 @@ export interface ThreadOutputs {
   render: RenderResult;
   /** Every warning of the thread (load and render), kept in the manifest for cached builds. */
   warnings: Manifest['warnings'];
+  /** For the quick up-to-date check (sources.ts). */
+  sources?: Manifest['sources'];
+  settings?: string;
 }
 
 export interface WriteResult {
@@ -80,7 +83,7 @@ export async function writeOutputs(result: ThreadOutputs, outDir: string, format
   }
   await removeStale(plan.dir, isDeadTempFile);
 
-  await writeManifest(outDir, slug, { key: result.key, input: result.input, title: result.title, cards: render.cards, files, warnings: result.warnings });
+  await writeManifest(outDir, slug, { key: result.key, input: result.input, title: result.title, cards: render.cards, files, warnings: result.warnings, ...(result.sources && { sources: result.sources, settings: result.settings }) });
   return { files: files.map(({ sha256: _, card: _c, ...f }) => f), written };
 }
 

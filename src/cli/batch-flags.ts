@@ -1,12 +1,12 @@
 // `threadeck build`'s batch flags: --jobs, --fail-fast, --force, --timeout, --watch (declared here,
 // spread into the build command's args, and checked before anything runs).
 import type { ArgsDef } from 'citty';
-import { DEFAULT_TIMEOUT_MS } from '../build.ts';
-import { defaultJobs } from '../batch/pool.ts';
+import { availableParallelism } from 'node:os';
+import { DEFAULT_TIMEOUT_MS } from '../batch/defaults.ts';
 import { UsageError } from './usage-error.ts';
 
 export const batchArgs = {
-  jobs: { type: 'string', alias: 'j', description: `Worker threads rendering in parallel (default: the number of cores, here ${defaultJobs()})`, valueHint: 'N' },
+  jobs: { type: 'string', alias: 'j', description: `Worker threads rendering in parallel (default: chosen by the work — a small thread renders at once in the main thread, a batch or a big thread on up to one worker per core, here ${availableParallelism()})`, valueHint: 'N' },
   'fail-fast': { type: 'boolean', default: false, description: 'Stop at the first thread that fails (the others are not built)' },
   force: { type: 'boolean', default: false, description: 'Render everything again, ignoring the cache in <out>/.threadeck-cache/' },
   timeout: { type: 'string', description: `Seconds one thread may take to render before it is stopped and reported (default ${DEFAULT_TIMEOUT_MS / 1000}; 0: no limit)`, valueHint: 'SECONDS' },
@@ -14,7 +14,8 @@ export const batchArgs = {
 } as const satisfies ArgsDef;
 
 export interface BatchFlags {
-  jobs: number;
+  /** --jobs; undefined: the build chooses (build.ts). */
+  jobs: number | undefined;
   failFast: boolean;
   force: boolean;
   timeoutMs: number;
@@ -22,7 +23,7 @@ export interface BatchFlags {
 }
 
 export function batchFlags(args: Record<string, unknown>): BatchFlags {
-  let jobs = defaultJobs();
+  let jobs: number | undefined;
   if (args.jobs !== undefined) {
     jobs = Number(args.jobs);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs expects a whole number from 1 to 256; got "${String(args.jobs)}"`);

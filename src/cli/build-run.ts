@@ -4,7 +4,7 @@
 // summary and exits 1; a second Ctrl+C exits at once.
 import { build, type BuildOptions, type BuildReport, type ThreadReport } from '../build.ts';
 import { BuildPool } from '../batch/pool.ts';
-import { watchBuilds } from '../batch/watch.ts';
+import { defaultJobs } from '../batch/defaults.ts';
 import { remoteImagesInScope } from '../assets/remote-image.ts';
 import { resolveInputs } from './inputs.ts';
 import { createProgress } from './progress.ts';
@@ -25,7 +25,7 @@ export async function runBuild(run: BuildRun): Promise<number> {
   const remote = remoteImagesInScope();
   let pool: BuildPool | undefined;
   // One build: the workers build() asks for (no more than it can use); --watch keeps one pool of --jobs workers for every build.
-  const poolFor = (workers: number) => (pool ??= new BuildPool(run.batch.watch ? run.batch.jobs : workers));
+  const poolFor = (workers: number) => (pool ??= new BuildPool(run.batch.watch ? (run.batch.jobs ?? defaultJobs()) : workers));
   const stop = new AbortController();
   const onSignal = () => {
     if (stop.signal.aborted) process.exit(130);
@@ -40,6 +40,7 @@ export async function runBuild(run: BuildRun): Promise<number> {
   };
   try {
     if (!run.batch.watch) return (await once()).ok ? 0 : 1;
+    const { watchBuilds } = await import('../batch/watch.ts');
     return await watchBuilds(once, { inputs: run.inputs, extra: run.watchFiles ?? [], outDir: (await run.options()).outDir, signal: stop.signal });
   } finally {
     process.off('SIGINT', onSignal);
@@ -57,7 +58,8 @@ async function buildOnce(run: BuildRun, poolFor: (workers: number) => BuildPool,
     report = await build(files, {
       ...options,
       ...(remote && { remoteImages: remote }),
-      jobs: run.batch.jobs,
+      // --watch keeps one pool for every rebuild (its workers keep their fonts and templates); one build chooses its own.
+      ...((run.batch.jobs !== undefined || run.batch.watch) && { jobs: run.batch.jobs ?? defaultJobs() }),
       pool: poolFor,
       failFast: run.batch.failFast,
       force: run.batch.force,

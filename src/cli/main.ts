@@ -1,17 +1,20 @@
-// The `threadeck` command line: a thin shell over the library (citty declares the commands).
-import { readFileSync } from 'node:fs';
+// The `threadeck` command line: a thin shell over the library (citty declares the commands). Each
+// command's declaration is imported only when it is named, and its work only when it runs, so
+// --version and --help load no renderer.
 import { defineCommand, renderUsage, runCommand, type ArgsDef, type CommandDef } from 'citty';
-import { buildCommand } from './build-command.ts';
-import { importCommand } from './import-command.ts';
-import { previewCommand } from './preview-command.ts';
-import { templatesCommand } from './templates-command.ts';
 import { UsageError } from './usage-error.ts';
+import { PACKAGE } from '../package-root.ts';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; description: string };
+const pkg = PACKAGE;
 
 const root = defineCommand({
   meta: { name: 'threadeck', version: pkg.version, description: pkg.description },
-  subCommands: { build: buildCommand, import: importCommand, templates: templatesCommand, preview: previewCommand },
+  subCommands: {
+    build: () => import('./build-command.ts').then((m) => m.buildCommand),
+    import: () => import('./import-command.ts').then((m) => m.importCommand),
+    templates: () => import('./templates-command.ts').then((m) => m.templatesCommand),
+    preview: () => import('./preview-command.ts').then((m) => m.previewCommand),
+  },
 });
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
@@ -25,11 +28,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${await renderUsage(root)}\n`);
     return first === undefined ? 2 : 0;
   }
-  const sub = (root.subCommands as Record<string, CommandDef<ArgsDef>>)[first];
-  if (!sub) {
+  const load = (root.subCommands as Record<string, () => Promise<CommandDef<ArgsDef>>>)[first];
+  if (!Object.hasOwn(root.subCommands as object, first) || !load) {
     process.stderr.write(`threadeck: unknown command "${first}"\n\n${await renderUsage(root)}\n`);
     return 2;
   }
+  const sub = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${await renderUsage(sub, root)}\n`);
     return 0;

@@ -5,19 +5,12 @@ import path from 'node:path';
 import { ThreadeckError, type Diagnostic } from '../diagnostics.ts';
 import type { Thread } from '../model.ts';
 import { parseThread, threadFromInput } from '../load/load-thread.ts';
-import { slugify } from '../load/slug.ts';
+import { RAW_EXTENSIONS, isRawInput, rawSlug } from './raw-input.ts';
+import { noteRead } from '../assets/file-reads.ts';
 import { importThread } from './import-thread.ts';
 import type { ImportResult } from './types.ts';
 
-/** Extensions imported rather than loaded as thread files. */
-export const RAW_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm'];
-
-export const isRawInput = (file: string): boolean => RAW_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase());
-
-/** "threads/x.thread.md" → "x": the output folder of a raw input. */
-export function rawSlug(file: string): string {
-  return slugify(path.basename(file).replace(/\.[^.]+$/, '').replace(/\.thread$/i, ''));
-}
+export { RAW_EXTENSIONS, isRawInput, rawSlug };
 
 export interface LoadedInput {
   thread: Thread;
@@ -27,6 +20,7 @@ export interface LoadedInput {
 
 export async function loadInput(file: string): Promise<LoadedInput> {
   let text: string;
+  noteRead(file);
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {

@@ -1,11 +1,11 @@
 // A thread file's content → YAML text: the schema line for editors first, multi-line posts as
 // literal blocks (|-), nothing folded, keys in the README's order.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../package-root.ts';
 import { Document } from 'yaml';
 import type { ThreadInput } from '../load/schema.ts';
 
-export const SCHEMA_FILE = fileURLToPath(new URL('../../schema/thread.schema.json', import.meta.url));
+export const SCHEMA_FILE = packageFile('schema', 'thread.schema.json');
 
 /** The `$schema=` reference for a thread file written into `dir`: relative to it. */
 export function schemaRef(dir: string): string {

@@ -4,14 +4,12 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { CoverOptions, OutroOptions, ThreadOptions } from '../model.ts';
 import { parseSize } from '../layout/sizes.ts';
+import { isTemplatePath } from '../render/template-names.ts';
 import { loadThemeOverrides } from '../theme/load-theme.ts';
 import type { ThreadInput } from './schema.ts';
 import type { ParsedDocument } from './yaml-document.ts';
 
-/** A template value that names a file rather than a built-in template. */
-export function isTemplatePath(value: string): boolean {
-  return /[\\/]/.test(value) || /\.(tsx|ts|jsx|js|mjs|mts)$/i.test(value);
-}
+export { isTemplatePath };
 
 export async function threadOptions(
   input: ThreadInput,

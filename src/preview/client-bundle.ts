@@ -1,17 +1,15 @@
-// The page's script: src/preview/client/main.ts and CodeMirror 6 (from node_modules), bundled by
-// esbuild in memory the first time a preview server starts in this process, then cached. Nothing
-// generated is written to disk or committed, and nothing is loaded from a CDN.
+// The page's script, style and HTML. In the compiled package they were bundled at build time
+// (scripts/build.mjs → dist/client/: src/preview/client/main.ts with CodeMirror 6) and are only
+// read; from source (tests, a checkout) esbuild bundles them in memory the first time a preview
+// server starts in the process. Nothing is loaded from a CDN.
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-
-const clientDir = fileURLToPath(new URL('./client/', import.meta.url));
+import { COMPILED, packageFile } from '../package-root.ts';
 
 export interface ClientAssets {
   js: string;
   css: string;
   html: string;
-  /** Milliseconds esbuild took (0 when cached). */
+  /** Milliseconds spent reading or bundling (0 when cached). */
   ms: number;
 }
 
@@ -19,7 +17,7 @@ let cached: Promise<ClientAssets> | undefined;
 
 export function clientAssets(): Promise<ClientAssets> {
   if (!cached) {
-    cached = bundle();
+    cached = COMPILED ? read(packageFile('dist', 'client')) : bundle(packageFile('src', 'preview', 'client'));
     cached.catch(() => {
       cached = undefined;
     });
@@ -27,10 +25,17 @@ export function clientAssets(): Promise<ClientAssets> {
   return cached;
 }
 
-async function bundle(): Promise<ClientAssets> {
+async function read(dir: string): Promise<ClientAssets> {
   const started = performance.now();
+  const [js, css, html] = await Promise.all(['main.js', 'style.css', 'index.html'].map((f) => readFile(`${dir}/${f}`, 'utf8')));
+  return { js: js!, css: css!, html: html!, ms: Math.round(performance.now() - started) };
+}
+
+async function bundle(dir: string): Promise<ClientAssets> {
+  const started = performance.now();
+  const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: [`${clientDir}main.ts`],
+    entryPoints: [`${dir}/main.ts`],
     bundle: true,
     write: false,
     format: 'esm',
@@ -41,6 +46,6 @@ async function bundle(): Promise<ClientAssets> {
     logLevel: 'silent',
   });
   const js = result.outputFiles[0]!.text;
-  const [css, html] = await Promise.all([readFile(`${clientDir}style.css`, 'utf8'), readFile(`${clientDir}index.html`, 'utf8')]);
+  const [css, html] = await Promise.all([readFile(`${dir}/style.css`, 'utf8'), readFile(`${dir}/index.html`, 'utf8')]);
   return { js, css, html, ms: Math.round(performance.now() - started) };
 }

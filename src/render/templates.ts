@@ -1,8 +1,9 @@
 // Templates by name or path: the built-in registry, and user template files (TSX/TS/JS) loaded
-// at run time and checked to export what a template must.
+// at run time (compiled with esbuild, compile-template.ts) and checked to export what a template must.
 import { stat } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
 import { ThreadeckError } from '../diagnostics.ts';
+import { compiledTemplateUrl } from './compile-template.ts';
+import { TEMPLATE_NAMES } from './template-names.ts';
 import type { Template } from './template.ts';
 import boldTemplate from '../../templates/bold.tsx';
 import darkTemplate from '../../templates/dark.tsx';
@@ -14,8 +15,10 @@ const BUILT_IN: Record<string, Template> = Object.fromEntries(
   [defaultTemplate, darkTemplate, boldTemplate, editorialTemplate, postTemplate].map((t) => [t.name, t]),
 );
 
+if (Object.keys(BUILT_IN).join() !== TEMPLATE_NAMES.join()) throw new Error(`built-in templates ${Object.keys(BUILT_IN).join()} differ from TEMPLATE_NAMES ${TEMPLATE_NAMES.join()}`);
+
 export function templateNames(): string[] {
-  return Object.keys(BUILT_IN);
+  return [...TEMPLATE_NAMES];
 }
 
 /** Name and description of every built-in template. */
@@ -48,9 +51,15 @@ export function loadTemplate(nameOrPath: string): Promise<Template> {
 async function importTemplate(file: string): Promise<Template> {
   const fail = (message: string) => new ThreadeckError('TEMPLATE', [{ severity: 'error', rule: 'template', file, message }]);
   if (!(await stat(file).catch(() => undefined))?.isFile()) throw fail('template file not found');
+  let url: string;
+  try {
+    url = await compiledTemplateUrl(file);
+  } catch (err) {
+    throw fail(`the template file does not compile: ${compileProblem(err)}`);
+  }
   let mod: { default?: unknown };
   try {
-    mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    mod = (await import(url)) as { default?: unknown };
   } catch (err) {
     throw fail(`the template file failed to load: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
   }
@@ -58,6 +67,13 @@ async function importTemplate(file: string): Promise<Template> {
   const problems = checkTemplate(t);
   if (problems.length) throw fail(`the default export is not a template: ${problems.join('; ')} (see templates/example.tsx)`);
   return t as Template;
+}
+
+/** esbuild's first error as `file:line:column: text`, else the error's first line. */
+function compileProblem(err: unknown): string {
+  const first = (err as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> }).errors?.[0];
+  if (first) return first.location ? `${first.location.file}:${first.location.line}:${first.location.column + 1}: ${first.text}` : first.text;
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
 }
 
 /** What is missing from a would-be template object. */

@@ -1,0 +1,79 @@
+// `threadeck build`'s work once its flags are parsed: checked, then the build run (build-run.ts).
+// Imported only when the command runs, so `threadeck --help` loads none of it.
+import path from 'node:path';
+import { statSync } from 'node:fs';
+import { OUTPUT_KINDS, type OutputKind } from '../model.ts';
+import { batchFlags } from './batch-flags.ts';
+import { runBuild } from './build-run.ts';
+import { UsageError } from './usage-error.ts';
+import { ThreadeckError, formatDiagnostic } from '../diagnostics.ts';
+import type { LayoutOptions } from '../layout/paginate.ts';
+import { parseSize } from '../layout/sizes.ts';
+import { isTemplatePath } from '../render/template-names.ts';
+import { TEMPLATE_NAMES } from '../render/template-names.ts';
+import { withRemoteImages } from '../assets/remote-image.ts';
+import { exportFlags } from './export-flags.ts';
+
+export async function runBuildCommand(args: Record<string, unknown> & { _: unknown[] }): Promise<number> {
+  checkOutDir(String(args.out));
+  const exportOptions = exportFlags(args);
+  const formats = exportOptions.layout === 'handout' ? parseFormats(String(args.format)).map((f) => (f === 'pdf' ? 'handout' : f)) : parseFormats(String(args.format));
+  const layout = { ...(await layoutFlags(args)), pdf: exportOptions.pdf, handout: exportOptions.handout };
+  const inputs = args._.length ? args._.map(String) : ['threads'];
+  const json = Boolean(args.json);
+  const batch = batchFlags(args);
+  const watchFiles = [args.theme, layout.template && isTemplatePath(layout.template) ? layout.template : undefined].filter((f): f is string => typeof f === 'string');
+  const options = async () => ({ ...(batch.watch ? { ...(await layoutFlags(args)), pdf: layout.pdf, handout: layout.handout } : layout), outDir: String(args.out), formats });
+  const run = () => runBuild({ inputs, json, batch, watchFiles, options });
+  return await (args['allow-remote-images'] ? withRemoteImages({ enabled: true }, run) : run());
+}
+
+/** --out must be a folder (made if missing): a file there would fail every thread after rendering it. */
+function checkOutDir(out: string): void {
+  let stat;
+  try {
+    stat = statSync(out);
+  } catch {
+    return;
+  }
+  if (!stat.isDirectory()) throw new UsageError(`--out: "${out}" is a file, not a folder; give a folder for the outputs (it is created if missing)`);
+}
+
+/** --template, --size and --theme, checked before any thread is read. */
+async function layoutFlags(args: Record<string, unknown>): Promise<LayoutOptions> {
+  const out: LayoutOptions = {};
+  if (typeof args.size === 'string') {
+    const size = parseSize(args.size);
+    if (typeof size === 'string') throw new UsageError(`--size: ${size}`);
+    out.size = size;
+  }
+  if (typeof args.template === 'string') {
+    const t = args.template;
+    if (isTemplatePath(t)) out.template = path.resolve(t);
+    else if (!TEMPLATE_NAMES.includes(t)) throw new UsageError(`--template: unknown template "${t}"; available: ${TEMPLATE_NAMES.join(', ')} (or a path to a template file)`);
+    else out.template = t;
+    try {
+      if (isTemplatePath(t)) await (await import('../render/templates.ts')).loadTemplate(out.template);
+    } catch (err) {
+      throw new UsageError(`--template: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  if (typeof args.theme === 'string') {
+    try {
+      out.theme = await (await import('../theme/load-theme.ts')).loadThemeFile(args.theme);
+    } catch (err) {
+      if (err instanceof ThreadeckError) throw new UsageError(`--theme:\n${err.diagnostics.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`);
+      throw err;
+    }
+  }
+  return out;
+}
+
+function parseFormats(value: string): OutputKind[] {
+  const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const bad = list.filter((f) => !(OUTPUT_KINDS as readonly string[]).includes(f));
+  if (bad.length || list.length === 0) {
+    throw new UsageError(`--format expects a comma-separated list of ${OUTPUT_KINDS.join(', ')}; got "${value}"`);
+  }
+  return [...new Set(list)] as OutputKind[];
+}
