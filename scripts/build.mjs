@@ -4,13 +4,15 @@
 // built-in templates inside them, and the preview page's script bundled for the browser with
 // CodeMirror. Run by `npm run build`, and by npm itself on `npm ci`/`npm install` (prepare) and
 // `npm pack`. Plain JavaScript, so it needs nothing but esbuild.
-import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
+const final = path.join(root, 'dist');
+// Built beside dist/ and swapped in at the end: a process running from dist/ meanwhile keeps working.
+const dist = `${final}.tmp-${process.pid}`;
 const started = performance.now();
 
 await rm(dist, { recursive: true, force: true });
@@ -53,4 +55,8 @@ await build({
 });
 await Promise.all(['style.css', 'index.html'].map((f) => copyFile(path.join(client, f), path.join(dist, 'client', f))));
 await writeFile(path.join(dist, 'package.json'), '{ "type": "module" }\n');
+const old = `${final}.old-${process.pid}`;
+await rename(final, old).catch(() => undefined);
+await rename(dist, final);
+await rm(old, { recursive: true, force: true });
 console.error(`threadeck: compiled src/ into dist/ in ${Math.round(performance.now() - started)} ms`);

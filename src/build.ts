@@ -6,7 +6,8 @@ import type { Diagnostic } from './diagnostics.ts';
 import type { OutputKind } from './model.ts';
 import type { RenderOptions } from './pipeline.ts';
 import { remoteImagesInScope, type RemoteImageOptions } from './assets/remote-image.ts';
-import { BuildPool, DeadlineError, StoppedError, workerFailure } from './batch/pool.ts';
+import type { BuildPool } from './batch/pool.ts';
+import { DeadlineError, StoppedError, workerFailure } from './batch/pool-errors.ts';
 import { hashValue, toolFingerprint } from './batch/cache-key.ts';
 import { outputsIntact, readManifest, type Manifest } from './batch/cache-manifest.ts';
 import { uniqueSlugs } from './batch/slugs.ts';
@@ -36,7 +37,7 @@ export interface BuildOptions extends ThreadRenderOptions {
    */
   jobs?: number;
   /** Gives the pool to use (of about `workers` workers), called when the first thread needs rendering (--watch keeps one); otherwise one is made and closed for this build. */
-  pool?: (workers: number) => BuildPool;
+  pool?: (workers: number) => BuildPool | Promise<BuildPool>;
   /** Stop at the first thread that fails: the rest are not built. */
   failFast?: boolean;
   /** Render everything, ignoring the cache. */
@@ -97,7 +98,7 @@ export interface BuildReport {
   skipped: number;
   /** The build was stopped by its signal (Ctrl+C). */
   interrupted: boolean;
-  /** Worker threads used. */
+  /** Worker threads used: 0 when nothing was rendered on the pool (everything up to date, or one small thread rendered in this thread). */
   jobs: number;
   ms: number;
 }
@@ -116,8 +117,13 @@ export async function build(inputs: readonly string[], opts: BuildOptions): Prom
   const spread = Math.floor(allJobs / Math.max(1, inputs.length));
   const jobs = spread > 1 ? allJobs : Math.min(allJobs, inputs.length || 1);
   // Made on the first thread that needs rendering: an up-to-date build starts no worker at all.
-  let own: BuildPool | undefined;
-  const pool = () => opts.pool?.(jobs) ?? (own ??= new BuildPool(jobs));
+  let pooled = false;
+  // The pool module (piscina) is loaded with the first pool: an up-to-date or in-process build never loads it.
+  let own: Promise<BuildPool> | undefined;
+  const pool = async (): Promise<BuildPool> => {
+    pooled = true;
+    return opts.pool?.(jobs) ?? (own ??= import('./batch/pool.ts').then((m) => new m.BuildPool(jobs)));
+  };
   const threads: ThreadReport[] = new Array(inputs.length);
   opts.onStart?.(inputs.length);
 
@@ -137,7 +143,7 @@ export async function build(inputs: readonly string[], opts: BuildOptions): Prom
     await Promise.all(Array.from({ length: Math.min(2 * jobs, inputs.length) }, lane));
   } finally {
     opts.signal?.removeEventListener('abort', onSignal);
-    await own?.destroy();
+    await (await own)?.destroy();
   }
   const count = (s: ThreadStatus) => threads.filter((t) => t.status === s).length;
   return {
@@ -147,7 +153,7 @@ export async function build(inputs: readonly string[], opts: BuildOptions): Prom
     cached: count('cached'),
     skipped: count('skipped'),
     interrupted: Boolean(opts.signal?.aborted),
-    jobs,
+    jobs: pooled ? jobs : 0,
     ms: Math.round(performance.now() - started),
   };
 }
@@ -156,7 +162,7 @@ export async function build(inputs: readonly string[], opts: BuildOptions): Prom
  * `spread`: how many workers share one thread's cards (more than 1 when there are fewer threads than
  * workers). `here`: the build may render a small thread in this thread instead of on the pool.
  */
-async function buildOne(pool: () => BuildPool, input: string, slug: string, fingerprint: string, opts: BuildOptions, signal: AbortSignal, spread: number, here: boolean): Promise<ThreadReport> {
+async function buildOne(pool: () => Promise<BuildPool>, input: string, slug: string, fingerprint: string, opts: BuildOptions, signal: AbortSignal, spread: number, here: boolean): Promise<ThreadReport> {
   const started = performance.now();
   const report = blank(input, slug);
   const layout = renderOptions(opts);
@@ -191,8 +197,8 @@ async function buildOne(pool: () => BuildPool, input: string, slug: string, fing
   try {
     // Markdown alone needs no rendering: no worker for it.
     if (opts.formats.every((f) => f === 'md') || (here && useMainThread(prepared.thread, layout))) render = await renderHere(task, run.onCard);
-    else if (spread > 1 && opts.formats.some((f) => f === 'png' || f === 'svg')) render = await renderSplit(pool(), task, spread, run);
-    else render = await pool().run(task, run);
+    else if (spread > 1 && opts.formats.some((f) => f === 'png' || f === 'svg')) render = await renderSplit(await pool(), task, spread, run);
+    else render = await (await pool()).run(task, run);
   } catch (err) {
     if (err instanceof StoppedError) return { ...report, status: 'skipped' };
     const message = err instanceof DeadlineError ? `${err.message} (--timeout ${err.seconds})` : workerFailure(err);

@@ -58,20 +58,21 @@ describe('batch build', () => {
     expect(text.stderr).toMatch(/3 threads ok, 1 failed · 9 cards · [\d.]+ s · [\d.]+ cards\/s/);
   });
 
-  it('one big thread on 2 workers (its cards shared): the same files, byte for byte, as on 1', () => {
+  it('one big thread on 2 workers (its cards shared, laid out once), and in the main thread with no --jobs: the same files, byte for byte, as on 1', () => {
     const dir = repoTempDir('batch-split-');
     const src = path.join(dir, 'threads');
     writeCorpus(src, { threads: 1, posts: 9 });
-    const outs = ['1', '2'].map((jobs) => {
+    const outs = ['1', '2', 'auto'].map((jobs) => {
       const out = path.join(dir, `out-${jobs}`);
-      const r = runCli(['build', src, '--out', out, '--format', 'png,pdf', '--jobs', jobs, '--json']);
+      const r = runCli(['build', src, '--out', out, '--format', 'png,pdf', ...(jobs === 'auto' ? [] : ['--jobs', jobs]), '--json']);
       expect(r.code, r.stderr).toBe(0);
-      expect(json(r.stdout).jobs).toBe(Number(jobs));
+      // With no --jobs, one thread of 11 cards renders here: no worker is started.
+      expect(json(r.stdout).jobs).toBe(jobs === 'auto' ? 0 : Number(jobs));
       return out;
     });
     const names = filesUnder(outs[0]!).map((f) => path.relative(outs[0]!, f)).sort();
     expect(names).toHaveLength(11 + 1);
-    for (const name of names) expect(readFileSync(path.join(outs[1]!, name)).equals(readFileSync(path.join(outs[0]!, name))), name).toBe(true);
+    for (const other of outs.slice(1)) for (const name of names) expect(readFileSync(path.join(other, name)).equals(readFileSync(path.join(outs[0]!, name))), `${other}: ${name}`).toBe(true);
   });
 
   it('--fail-fast stops at the first failure: the threads after it are not built', () => {

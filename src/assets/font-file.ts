@@ -3,8 +3,6 @@
 // and then drawing a line with it (satori) and opening it the way the PDF export will (fontkit), so a
 // truncated or garbled file is refused at load, naming the file, instead of failing mid-render.
 import { readFile } from 'node:fs/promises';
-import fontkit from '@pdf-lib/fontkit';
-import satori from 'satori';
 import type { FontFace } from './fonts.ts';
 import { readCmap } from './font-coverage.ts';
 import { resolveInside } from './paths.ts';
@@ -33,6 +31,8 @@ export async function checkFontDraws(data: Buffer, label: string): Promise<void>
   // Characters the font says it has: a sample of Latin letters when it has them, else its first few.
   const latin = [...'Hamburgefonstiv 0123'].filter((c) => c === ' ' || cmap.has(c.codePointAt(0)!));
   const sample = latin.length > 4 ? latin.join('') : [...cmap].filter((cp) => cp > 32).slice(0, 16).map((cp) => String.fromCodePoint(cp)).join('');
+  // Loaded only when a thread names a font file: loading threads otherwise needs no renderer.
+  const [{ default: satori }, { default: fontkit }] = await Promise.all([import('satori'), import('@pdf-lib/fontkit')]);
   try {
     await satori({ type: 'div', props: { style: { display: 'flex', fontFamily: 'probe', fontSize: 32 }, children: sample } } as Parameters<typeof satori>[0], {
       width: 640,

@@ -8,34 +8,14 @@ import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { COMPILED, packageFile } from '../package-root.ts';
 import { defaultJobs } from './defaults.ts';
+import { DeadlineError, StoppedError, WORKER_HEAP_MB } from './pool-errors.ts';
 import type { RenderResult, RenderTask } from './render-task.ts';
 
-/** The thread ran past its deadline; its worker was terminated. */
-export class DeadlineError extends Error {
-  constructor(readonly seconds: number) {
-    super(`rendering took longer than ${seconds} s and was stopped`);
-  }
-}
-
-/** The build was stopped before this thread finished. */
-export class StoppedError extends Error {
-  constructor() {
-    super('not built: the build was stopped');
-  }
-}
-
+export { DeadlineError, StoppedError, WORKER_HEAP_MB, workerFailure } from './pool-errors.ts';
 export { defaultJobs };
 
-/** Each worker's JavaScript heap limit; a 300-post thread as PNG + PDF needs about half of it. */
-export const WORKER_HEAP_MB = 512;
 /** Each worker's young generation (short-lived objects), in MB. */
 export const WORKER_YOUNG_MB = 8;
-
-/** The message for a worker that died: out of memory (its heap limit), or anything else. */
-export function workerFailure(err: unknown): string {
-  if ((err as { code?: string })?.code === 'ERR_WORKER_OUT_OF_MEMORY') return `rendering ran out of memory (a render worker's heap is limited to ${WORKER_HEAP_MB} MB); split the thread into smaller ones`;
-  return `the render worker failed: ${err instanceof Error ? err.message : String(err)}`;
-}
 
 export class BuildPool {
   private readonly piscina: Piscina;

@@ -1,13 +1,28 @@
 // One thread on several workers (a batch with fewer threads than workers, e.g. one big thread):
 // `count` slices share its PNG/SVG cards (render-slice.ts) while one more task makes the PDF, the
 // handout and the Markdown, which need the whole deck. The results are merged into one, in card order. A slice
-// that fails or runs past the deadline fails the thread and stops the other slices.
+// that fails or runs past the deadline fails the thread and stops the other slices. With a built-in
+// template the thread is laid out once, here, while the workers start, and every task gets the
+// cards; a template file (user code) is laid out in the workers, under their deadline.
 import type { Diagnostic } from '../diagnostics.ts';
-import { StoppedError, type BuildPool } from './pool.ts';
+import { isTemplatePath } from '../render/template-names.ts';
+import type { BuildPool } from './pool.ts';
+import { StoppedError } from './pool-errors.ts';
+import { toDiagnostics } from './to-diagnostics.ts';
 import type { RenderResult, RenderTask } from './render-task.ts';
 
 /** `onCard` counts the slices' cards (the PDF task's pages are the same cards again). */
 export async function renderSplit(pool: BuildPool, task: RenderTask, count: number, opts: { timeoutMs?: number; signal?: AbortSignal; onCard?: (cards: number) => void }): Promise<RenderResult> {
+  const template = task.layout.template ?? task.thread.options.template;
+  if (!template || !isTemplatePath(template)) {
+    try {
+      const { layoutThread } = await import('../layout/paginate.ts');
+      const deck = await layoutThread(task.thread, task.layout);
+      task = { ...task, layout: { ...task.layout, laidOut: { cards: deck.cards, warnings: deck.warnings } } };
+    } catch (err) {
+      return { cards: 0, warnings: [], errors: toDiagnostics(err, task.thread.file) };
+    }
+  }
   const stop = new AbortController();
   const onAbort = () => stop.abort();
   opts.signal?.addEventListener('abort', onAbort, { once: true });

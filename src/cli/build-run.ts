@@ -3,7 +3,7 @@
 // Ctrl+C (or SIGTERM) mid-build stops the running threads, keeps what was written, prints the
 // summary and exits 1; a second Ctrl+C exits at once.
 import { build, type BuildOptions, type BuildReport, type ThreadReport } from '../build.ts';
-import { BuildPool } from '../batch/pool.ts';
+import type { BuildPool } from '../batch/pool.ts';
 import { defaultJobs } from '../batch/defaults.ts';
 import { remoteImagesInScope } from '../assets/remote-image.ts';
 import { resolveInputs } from './inputs.ts';
@@ -23,9 +23,9 @@ export interface BuildRun {
 
 export async function runBuild(run: BuildRun): Promise<number> {
   const remote = remoteImagesInScope();
-  let pool: BuildPool | undefined;
+  let pool: Promise<BuildPool> | undefined;
   // One build: the workers build() asks for (no more than it can use); --watch keeps one pool of --jobs workers for every build.
-  const poolFor = (workers: number) => (pool ??= new BuildPool(run.batch.watch ? (run.batch.jobs ?? defaultJobs()) : workers));
+  const poolFor = (workers: number) => (pool ??= import('../batch/pool.ts').then((m) => new m.BuildPool(run.batch.watch ? (run.batch.jobs ?? defaultJobs()) : workers)));
   const stop = new AbortController();
   const onSignal = () => {
     if (stop.signal.aborted) process.exit(130);
@@ -34,7 +34,7 @@ export async function runBuild(run: BuildRun): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const once = async (freshWorkers = false) => {
-    if (freshWorkers) await pool?.destroy();
+    if (freshWorkers) await (await pool)?.destroy();
     if (freshWorkers) pool = undefined;
     return buildOnce(run, poolFor, stop.signal, remote);
   };
@@ -45,11 +45,11 @@ export async function runBuild(run: BuildRun): Promise<number> {
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    await pool?.destroy();
+    await (await pool)?.destroy();
   }
 }
 
-async function buildOnce(run: BuildRun, poolFor: (workers: number) => BuildPool, signal: AbortSignal, remote: BuildOptions['remoteImages']): Promise<BuildReport> {
+async function buildOnce(run: BuildRun, poolFor: (workers: number) => Promise<BuildPool>, signal: AbortSignal, remote: BuildOptions['remoteImages']): Promise<BuildReport> {
   const options = await run.options();
   const { files, unmatched } = await resolveInputs(run.inputs);
   const progress = createProgress({ json: run.json, tty: Boolean(process.stderr.isTTY) && !process.env.CI });

@@ -31,6 +31,12 @@ export interface LayoutOptions {
   template?: string;
   /** --theme FILE, loaded. */
   theme?: ThemeOverrides;
+  /**
+   * The cards (and warnings) of this very thread with these options, laid out before — by the main
+   * thread for the workers that share a big thread's cards (batch/split.ts): taken as they are,
+   * with nothing measured again.
+   */
+  laidOut?: { cards: Card[]; warnings: Diagnostic[] };
 }
 
 export function deckInfo(thread: Thread, cards: number): DeckInfo {
@@ -68,6 +74,7 @@ export async function layoutThread(thread: Thread, opts: LayoutOptions = {}): Pr
   const warnings: Diagnostic[] = [];
   const templateFonts = (await template.fonts?.()) ?? [];
   const assets = await satoriAssets(threadText(thread), [...fonts, ...templateFonts]);
+  if (opts.laidOut) return { thread, size, template, theme, cards: opts.laidOut.cards, warnings: [...opts.laidOut.warnings], assets };
   warnings.push(...coverageWarnings(thread, assets.fonts));
   if ((thread.options.theme || opts.theme) && template.contrast) {
     for (const p of failingPairs(template.contrast(theme))) {
