@@ -55,6 +55,8 @@ await build({
 });
 await Promise.all(['style.css', 'index.html'].map((f) => copyFile(path.join(client, f), path.join(dist, 'client', f))));
 await writeFile(path.join(dist, 'package.json'), '{ "type": "module" }\n');
+// The declarations of scripts/build-types.mjs stay (npm pack runs prepack, which makes them, then prepare).
+await rename(path.join(final, 'types'), path.join(dist, 'types')).catch(() => undefined);
 const old = `${final}.old-${process.pid}`;
 await rename(final, old).catch(() => undefined);
 await rename(dist, final);

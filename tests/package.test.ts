@@ -21,9 +21,9 @@ const threadeck = (args: string[]) => run(process.execPath, [path.join(app, 'nod
 
 beforeAll(() => {
   work = tempDir('threadeck-pack-');
-  // A copy of the tracked files (as a fresh clone has them), with this checkout's node_modules.
+  // A copy of the files a clone has (tracked, and new ones not ignored), with this checkout's node_modules.
   const copy = path.join(work, 'repo');
-  const tracked = run('git', ['ls-files', '-z'], repo).stdout.split('\0').filter(Boolean);
+  const tracked = run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], repo).stdout.split('\0').filter(Boolean);
   for (const f of tracked) {
     if (!existsSync(path.join(repo, f))) continue;
     mkdirSync(path.dirname(path.join(copy, f)), { recursive: true });
