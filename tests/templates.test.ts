@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { layoutThread, loadThread, parseThread, renderCardSvg, svgToPng, ThreadeckError } from '../src/index.ts';
 import { parseSize } from '../src/layout/sizes.ts';
 import { platformWarnings } from '../src/layout/platform-checks.ts';
@@ -115,6 +115,30 @@ describe('custom templates', () => {
     const err = await loadTemplate(path.resolve(`${BRAND}/not-a-template.tsx`)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ThreadeckError);
     expect((err as Error).message).toMatch(/the default export is not a template: missing description; missing bodyBox\(\); missing renderBody\(\); missing bodySize/);
+  });
+
+  it('compiles a template file outside the repository: threadeck/template, local imports, import.meta.url as written', async () => {
+    const dir = tempDir('threadeck-tpl-');
+    const example = readFileSync('templates/example.tsx', 'utf8');
+    writeFileSync(path.join(dir, 'brand.json'), '{ "accent": "#C026D3" }\n');
+    writeFileSync(path.join(dir, 'name.txt'), 'compiled-here');
+    // The accent from an imported JSON file; the name read at load through import.meta.url (a path next to the template, not the compiled copy).
+    const source = `import brand from './brand.json';\nimport { readFileSync } from 'node:fs';\nconst NAME = readFileSync(new URL('./name.txt', import.meta.url), 'utf8');\n${example.replace("accent: '#0F766E'", 'accent: brand.accent').replace("name: 'example'", 'name: NAME')}`;
+    writeFileSync(path.join(dir, 'mine.tsx'), source);
+    const t = await loadTemplate(path.join(dir, 'mine.tsx'));
+    expect(t.name).toBe('compiled-here');
+    expect(t.theme.accent).toBe('#C026D3');
+  });
+
+  it('a template file that does not compile: the file, line and column, what esbuild expected', async () => {
+    const dir = tempDir('threadeck-tpl-');
+    writeFileSync(path.join(dir, 'broken.tsx'), "import { designScale } from 'threadeck/template';\nexport default {\n  name: 'broken',\n  description: 'x' +,\n};\n");
+    const err = await loadTemplate(path.join(dir, 'broken.tsx')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ThreadeckError);
+    expect((err as ThreadeckError).diagnostics[0]!.message).toMatch(/the template file does not compile: .*broken\.tsx:4:\d+: Unexpected ","/);
+    writeFileSync(path.join(dir, 'wrong-entry.tsx'), "import { nothing } from 'threadeck/src/render/templates.ts';\nexport default nothing;\n");
+    const wrong = await loadTemplate(path.join(dir, 'wrong-entry.tsx')).catch((e: unknown) => e);
+    expect((wrong as Error).message).toMatch(/is not an entry of threadeck; import from "threadeck\/template"/);
   });
 
   it('on the command line: --template PATH works, a missing one is a usage error (exit 2)', () => {
