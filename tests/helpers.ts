@@ -27,13 +27,19 @@ export function diffPngs(a: Uint8Array, b: Uint8Array): ImageDiff {
 }
 
 /**
- * Compares a PNG with tests/golden/<name>.png. With UPDATE_GOLDEN=1 (or when the golden file is
- * missing and not on CI) the golden file is (re)written instead. A failing comparison writes the
- * actual image next to the golden one as <name>.actual.png for inspection.
+ * Compares a PNG with tests/golden/<name>.png. Only with UPDATE_GOLDENS=1 (or UPDATE_GOLDEN=1) is
+ * the golden file (re)written instead; a missing golden otherwise fails the test. A failing
+ * comparison writes the actual image to tests/.out/<name>.actual.png for inspection.
  */
 export function matchGolden(name: string, png: Uint8Array): ImageDiff {
   const file = path.join('tests/golden', `${name}.png`);
-  if (process.env.UPDATE_GOLDEN || (!existsSync(file) && !process.env.CI)) {
+  const update = Boolean(process.env.UPDATE_GOLDENS || process.env.UPDATE_GOLDEN);
+  if (!update && !existsSync(file)) {
+    mkdirSync('tests/.out', { recursive: true });
+    writeFileSync(path.join('tests/.out', `${name}.actual.png`), png);
+    throw new Error(`no golden image ${file}: look at tests/.out/${name}.actual.png, then run the test again with UPDATE_GOLDENS=1 to keep it`);
+  }
+  if (update) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, png);
     return { differentPixels: 0, ratio: 0 };
