@@ -1,5 +1,5 @@
 // `threadeck preview`'s web server: the page, its bundled script, card PNGs from the session's
-// cache, live results over server-sent events, the editor's text/save/picker calls and the
+// cache (a card still being drawn is answered when it is), live results over server-sent events, the editor's text/save/picker calls and the
 // exports. Safe by default: it listens on 127.0.0.1 only, answers only requests whose Host is
 // that address (DNS rebinding), takes writes only as same-origin JSON (no cross-site form posts),
 // refuses what browsers mark as coming from another site (Sec-Fetch-Site) but a link to the page,
@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { SIZE_PRESETS } from '../layout/sizes.ts';
-import { templateNames } from '../render/templates.ts';
+import { TEMPLATE_NAMES } from '../render/template-names.ts';
 import { clientAssets } from './client-bundle.ts';
 import { threadDependencies } from './dependencies.ts';
 import { resolveInside } from './safe-path.ts';
@@ -140,7 +140,7 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
     if (pathname === '/events') return events(req, res);
     let m = /^\/card\/([0-9a-f]{32})\.png$/.exec(pathname);
     if (m) {
-      const png = session.png(m[1]!);
+      const png = await session.cardPng(m[1]!);
       if (!png) return reply(res, 404, 'text/plain; charset=utf-8', 'no such card (it was re-rendered)');
       return reply(res, 200, 'image/png', png, 'public, max-age=31536000, immutable');
     }
@@ -171,7 +171,7 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
       text: session.text,
       diskText: session.diskText ?? null,
       choices: session.choices,
-      templates: templateNames(),
+      templates: [...TEMPLATE_NAMES],
       sizes: Object.entries(SIZE_PRESETS).map(([name, s]) => ({ name, width: s.width, height: s.height })),
       result: session.result ?? null,
     };
@@ -207,6 +207,9 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write('retry: 1000\n\n');
     if (session.result) send(res, { type: 'result', result: session.result });
+    // A page that connects during a render (the first one, typically) gets its cards as they come.
+    const progress = session.progress;
+    if (progress && progress.seq > (session.result?.seq ?? 0)) send(res, { type: 'cards', ...progress });
     clients.add(res);
     const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
     req.on('close', () => {

@@ -1,25 +1,25 @@
 // One previewed thread: its text (from the editor or the disk), the template/size picked in the
 // page, and the cards of the last good render. Renders run one at a time, the newest text winning;
 // each card's PNG is cached under a hash of its inputs, so an edit re-renders only changed cards.
+// A render announces its cards ('cards' event) as soon as the deck is laid out and stores each
+// PNG as it is drawn, so the page shows the first cards while the others render; the rendering
+// code itself (render-cards.ts) is imported on the first render, after the server listens.
 // A broken file keeps the last good cards (marked stale) next to the positioned errors.
 import { copyFile, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ThreadeckError, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { Deck, Thread } from '../model.ts';
-import { parseThread } from '../load/load-thread.ts';
-import { layoutThread, type LayoutOptions } from '../layout/paginate.ts';
+import type { LayoutOptions } from '../layout/paginate.ts';
 import { parseSize } from '../layout/sizes.ts';
-import { cardElement, elementSvg } from '../render/render-svg.ts';
-import { cardKey } from '../render/card-key.ts';
-import { expandComponents } from '../render/expand.ts';
-import { loadTemplate, templateNames } from '../render/templates.ts';
-import { isTemplatePath } from '../load/thread-options.ts';
-import { loadThemeFile } from '../theme/load-theme.ts';
-import { rasterize } from '../export/png.ts';
-import { renderThread } from '../pipeline.ts';
-import { planOutputs } from '../write/output-paths.ts';
+import { TEMPLATE_NAMES, isTemplatePath } from '../render/template-names.ts';
 import { writeFileAtomic } from '../write/atomic.ts';
-import { toDiagnostics } from '../build.ts';
+import { CardCache } from './card-cache.ts';
+import type { ExportKind } from './export.ts';
+
+type Renderer = typeof import('./render-cards.ts');
+let rendererModule: Promise<Renderer> | undefined;
+/** The rendering code, imported once per process (its first import is most of a cold start). */
+const renderer = (): Promise<Renderer> => (rendererModule ??= import('./render-cards.ts'));
 
 /** The page's pickers: a built-in template name and a size (preset or WxH); empty = the thread file's choice. */
 export interface PreviewChoices {
@@ -64,6 +64,8 @@ export interface RenderResult {
 
 export type SessionEvent =
   | { type: 'result'; result: RenderResult }
+  /** A render laid the deck out: these are its cards; each one's PNG is served as soon as it is drawn. */
+  | { type: 'cards'; seq: number; cards: CardView[] }
   /** The file changed on disk and the page had no unsaved edits: here is the new text. */
   | { type: 'disk'; text: string }
   /** The file changed on disk while the page has unsaved edits. */
@@ -80,7 +82,12 @@ export interface SessionOptions {
   themeFile?: string;
 }
 
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * Lets the event loop poll for I/O between cards — the page's request for the card just drawn is
+ * answered before the next one is drawn — and resvg's native buffers be freed. Two turns: an
+ * immediate set from an I/O callback runs before the next poll, one set from an immediate after it.
+ */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
 
 export class PreviewSession {
   readonly file: string;
@@ -94,7 +101,9 @@ export class PreviewSession {
   choices: PreviewChoices = { template: '', size: '' };
   result: RenderResult | undefined;
 
-  private readonly pngs = new Map<string, Uint8Array>();
+  private readonly pngs = new CardCache();
+  /** The cards of the render in progress, once laid out. */
+  private inProgress: { seq: number; cards: CardView[] } | undefined;
   private readonly listeners = new Set<(e: SessionEvent) => void>();
   private seq = 0;
   private pending = false;
@@ -117,6 +126,7 @@ export class PreviewSession {
 
   /** Reads the file and renders it; resolves when the first render is done. */
   async start(): Promise<RenderResult> {
+    void renderer().catch(() => undefined); // loads while the file is read (a failure shows in the render)
     this.diskText = await readFile(this.file, 'utf8').catch(() => undefined);
     this.text = this.diskText ?? '';
     return this.renderNow();
@@ -131,8 +141,14 @@ export class PreviewSession {
     for (const l of this.listeners) l(e);
   }
 
-  png(key: string): Uint8Array | undefined {
-    return this.pngs.get(key);
+  /** A card's PNG; a card the render in progress is still drawing is waited for. */
+  cardPng(key: string): Promise<Uint8Array | undefined> {
+    return this.pngs.wait(key);
+  }
+
+  /** The cards of the render in progress (laid out, some maybe not drawn yet). */
+  get progress(): { seq: number; cards: CardView[] } | undefined {
+    return this.inProgress;
   }
 
   /** Text from the editor: rendered (not saved). */
@@ -145,7 +161,7 @@ export class PreviewSession {
   /** Checks and applies the page's template/size choice; returns an error message when invalid. */
   setChoices(choices: Partial<PreviewChoices>): string | undefined {
     const next = { ...this.choices, ...choices };
-    if (next.template && !templateNames().includes(next.template)) return `unknown template "${next.template}"; available: ${templateNames().join(', ')}`;
+    if (next.template && !TEMPLATE_NAMES.includes(next.template)) return `unknown template "${next.template}"; available: ${TEMPLATE_NAMES.join(', ')}`;
     if (next.size) {
       const size = parseSize(next.size);
       if (typeof size === 'string') return size;
@@ -192,7 +208,7 @@ export class PreviewSession {
     const copy = path.join(path.dirname(file), `.${path.basename(file, path.extname(file))}.preview-${++this.templateVersion}${path.extname(file)}`);
     try {
       await copyFile(file, copy);
-      await loadTemplate(copy);
+      await (await renderer()).loadTemplate(copy);
       this.templateCopies.set(file, copy);
       this.templateProblems.delete(file);
     } catch (err) {
@@ -243,8 +259,8 @@ export class PreviewSession {
     return opts;
   }
 
-  private parse(text: string): Promise<Thread> {
-    return parseThread(text, { file: this.displayName, baseDir: this.dir, slug: path.basename(this.file).replace(/\.[^.]+$/, '') });
+  private async parse(text: string): Promise<Thread> {
+    return (await renderer()).parseThread(text, { file: this.displayName, baseDir: this.dir, slug: this.slug });
   }
 
   private withLock<T>(fn: () => Promise<T>): Promise<T> {
@@ -286,74 +302,63 @@ export class PreviewSession {
     if (this.diskText === undefined && text === '') {
       return fail([{ severity: 'error', rule: 'io', file: this.displayName, message: 'file not found; save from the editor to create it' }]);
     }
+    const r = await renderer();
     let deck: Deck;
     try {
       const thread = await this.parse(text);
-      if (this.themeFile) opts = { ...opts, theme: await loadThemeFile(this.themeFile) };
+      if (this.themeFile) opts = { ...opts, theme: await r.loadThemeFile(this.themeFile) };
       ms.load = Math.round(performance.now() - t0);
       const t1 = performance.now();
       opts = this.withFreshTemplate(thread, opts);
-      deck = await layoutThread(thread, opts);
+      deck = await r.layoutThread(thread, opts);
       ms.layout = Math.round(performance.now() - t1);
     } catch (err) {
-      return fail(toDiagnostics(err, this.displayName));
+      return fail(r.toDiagnostics(err, this.displayName));
     }
     const t2 = performance.now();
-    const cards: CardView[] = [];
+    let cards: CardView[];
     try {
-      for (const card of deck.cards) {
-        // Named by what it draws (render/card-key.ts): an unchanged card keeps its PNG, and the browser its <img>.
-        const element = expandComponents(cardElement(deck, card));
-        const key = cardKey(element, deck.size, deck.assets.fonts).slice(0, 32);
-        if (!this.pngs.has(key)) {
-          const svg = await elementSvg(deck, element);
-          this.pngs.set(key, rasterize(svg, { png: true }).png!);
-          rendered++;
-          await yieldToLoop();
-        } else {
-          // Most recently used last, for the cache trim below.
-          const png = this.pngs.get(key)!;
-          this.pngs.delete(key);
-          this.pngs.set(key, png);
-        }
-        const label =
-          card.kind === 'cover' ? 'cover' : card.kind === 'outro' ? 'end' : card.part.index > 1 ? `${card.label} · cont.` : card.label;
-        cards.push({ index: card.index, key, kind: card.kind, label, width: deck.size.width, height: deck.size.height, ...(card.post && { line: card.post.position.line }) });
+      const planned = r.planCards(deck);
+      cards = planned.map((p) => p.view);
+      // Announced before drawing: the page lays them out and asks for their images, which are
+      // answered as each is drawn, in order (the first cards are the ones on screen).
+      this.pngs.expect(cards.map((c) => c.key));
+      this.inProgress = { seq, cards };
+      this.emit({ type: 'cards', seq, cards });
+      await yieldToLoop(); // sends it: Node writes a response's data when the loop turns (socket cork)
+      for (const { view: card, element } of planned) {
+        if (this.pngs.get(card.key)) continue; // unchanged: kept, and marked most recently used
+        this.pngs.set(card.key, await r.drawCard(deck, element));
+        rendered++;
+        await yieldToLoop();
       }
     } catch (err) {
-      return fail(toDiagnostics(err, this.displayName));
+      return fail(r.toDiagnostics(err, this.displayName));
+    } finally {
+      this.pngs.settle();
+      this.inProgress = undefined;
     }
     ms.render = Math.round(performance.now() - t2);
-    this.trimCache(cards.length);
-    const warnings = deck.warnings.map((d) => view(d, cardsOf(d, deck)));
+    this.pngs.trim(Math.max(200, cards.length * 3));
+    const warnings = deck.warnings.map((d) => view(d, r.cardsOf(d, deck)));
     this.lastGood = { cards, title: deck.thread.title };
     ms.total = Math.round(performance.now() - t0);
     return { seq, ok: true, stale: false, cards, errors: [], warnings, rendered, ms, title: deck.thread.title };
   }
 
-  private trimCache(current: number): void {
-    const max = Math.max(200, current * 3);
-    for (const key of this.pngs.keys()) {
-      if (this.pngs.size <= max) break;
-      this.pngs.delete(key);
-    }
-  }
-
-  /** The PDF, the handout or the PNG cards of the current text, by `renderThread` as `threadeck build` makes them. */
-  async export(kind: 'pdf' | 'handout' | 'png'): Promise<{ ok: true; files: Array<{ name: string; bytes: Uint8Array }> } | { ok: false; errors: DiagnosticView[] }> {
+  /** The PDF, the handout or the PNG cards of the current text, by `renderThread` as `threadeck build` makes them (export.ts). */
+  async export(kind: ExportKind): Promise<{ ok: true; files: Array<{ name: string; bytes: Uint8Array }> } | { ok: false; errors: DiagnosticView[] }> {
     const text = this.text;
     const opts = this.layoutOptions();
     return this.withLock(async () => {
+      const r = await renderer();
       try {
         const thread = await this.parse(text);
-        const theme = this.themeFile ? { theme: await loadThemeFile(this.themeFile) } : {};
-        const out = await renderThread(thread, { ...this.withFreshTemplate(thread, opts), ...theme, formats: [kind] });
-        const plan = planOutputs('', thread.slug, out.deck.cards.length);
-        if (kind === 'pdf') return { ok: true as const, files: [{ name: path.basename(plan.pdf), bytes: out.pdf! }] };
-        if (kind === 'handout') return { ok: true as const, files: [{ name: path.basename(plan.handout), bytes: out.handout!.bytes }] };
-        return { ok: true as const, files: out.pngs.map((bytes, i) => ({ name: path.basename(plan.cards.png[i]!), bytes })) };
+        const theme = this.themeFile ? { theme: await r.loadThemeFile(this.themeFile) } : {};
+        const { exportThread } = await import('./export.ts');
+        return { ok: true as const, files: await exportThread(thread, { ...this.withFreshTemplate(thread, opts), ...theme }, kind) };
       } catch (err) {
-        return { ok: false as const, errors: toDiagnostics(err, this.displayName).map((d) => view(d)) };
+        return { ok: false as const, errors: r.toDiagnostics(err, this.displayName).map((d) => view(d)) };
       }
     });
   }
@@ -366,12 +371,4 @@ export class PreviewSession {
 
 function view(d: Diagnostic, cards?: number[]): DiagnosticView {
   return { ...d, text: formatDiagnostic(d), ...(cards?.length ? { cards } : {}) };
-}
-
-/** The cards a layout warning is about: `posts[3]` → that post's cards; `cover` / `outro`. */
-function cardsOf(d: Diagnostic, deck: Deck): number[] | undefined {
-  const m = /^posts\[(\d+)\]/.exec(d.path ?? '');
-  if (m) return deck.cards.filter((c) => c.post && c.post.number === Number(m[1]) + 1).map((c) => c.index);
-  if (d.path === 'cover' || d.path === 'outro') return deck.cards.filter((c) => c.kind === d.path).map((c) => c.index);
-  return undefined;
 }

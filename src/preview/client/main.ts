@@ -1,6 +1,7 @@
 // The preview page: CodeMirror editor (YAML, schema completion, error marks from the server's
 // positioned diagnostics), the cards at their true aspect ratio, problems, pickers, exports.
-// Live: server-sent events bring each render's result; only cards whose key changed get a new <img>.
+// Live: server-sent events bring each render's cards as soon as they are laid out ('cards': the
+// images load as the server draws them) and then its result; only cards whose key changed get a new <img>.
 import { EditorView, basicSetup } from 'codemirror';
 import { keymap } from '@codemirror/view';
 import { Annotation, EditorSelection, Transaction } from '@codemirror/state';
@@ -150,14 +151,11 @@ function renderProblems(result: RenderResult) {
   list.hidden = list.childElementCount === 0;
 }
 
-function renderCards(result: RenderResult) {
+/** One figure per card, each showing its card's image (an image still being drawn arrives when it is). */
+function placeCards(cards: CardView[]) {
   const box = $('cards');
-  box.classList.toggle('stale', result.stale);
-  $('stale-note').hidden = !result.stale || result.cards.length === 0;
-  const warningsFor = new Map<number, string[]>();
-  for (const w of result.warnings) for (const i of w.cards ?? []) warningsFor.set(i, [...(warningsFor.get(i) ?? []), w.message]);
   const figures = [...box.children] as HTMLElement[];
-  for (const card of result.cards) {
+  for (const card of cards) {
     let fig = figures[card.index];
     if (!fig) {
       fig = document.createElement('figure');
@@ -182,8 +180,20 @@ function renderCards(result: RenderResult) {
     img.alt = `Card ${card.index + 1}: ${card.label}`;
     (fig.querySelector('.frame') as HTMLElement).style.aspectRatio = `${card.width} / ${card.height}`;
     fig.querySelector('.num')!.textContent = `${card.index + 1}. ${card.label}`;
-    const ul = fig.querySelector('.card-warnings')!;
-    ul.replaceChildren(
+  }
+  for (const extra of figures.slice(cards.length)) extra.remove();
+}
+
+function renderCards(result: RenderResult) {
+  const box = $('cards');
+  box.classList.toggle('stale', result.stale);
+  $('stale-note').hidden = !result.stale || result.cards.length === 0;
+  placeCards(result.cards);
+  const warningsFor = new Map<number, string[]>();
+  for (const w of result.warnings) for (const i of w.cards ?? []) warningsFor.set(i, [...(warningsFor.get(i) ?? []), w.message]);
+  for (const card of result.cards) {
+    const fig = box.children[card.index] as HTMLElement;
+    fig.querySelector('.card-warnings')!.replaceChildren(
       ...(warningsFor.get(card.index) ?? []).map((m) => {
         const li = document.createElement('li');
         li.textContent = m;
@@ -192,7 +202,6 @@ function renderCards(result: RenderResult) {
     );
     fig.classList.toggle('has-warning', warningsFor.has(card.index));
   }
-  for (const extra of figures.slice(result.cards.length)) extra.remove();
 }
 
 function applyResult(result: RenderResult) {
@@ -259,6 +268,11 @@ async function download(kind: 'pdf' | 'handout' | 'zip') {
 function listen() {
   const events = new EventSource('/events');
   events.addEventListener('result', (e) => applyResult((JSON.parse((e as MessageEvent<string>).data) as { result: RenderResult }).result));
+  events.addEventListener('cards', (e) => {
+    const { seq, cards } = JSON.parse((e as MessageEvent<string>).data) as { seq: number; cards: CardView[] };
+    // A render newer than the result on screen: its cards, before its result (problems, status) comes.
+    if (seq > lastSeq) placeCards(cards);
+  });
   events.addEventListener('disk', (e) => {
     const { text } = JSON.parse((e as MessageEvent<string>).data) as { text: string };
     savedText = text;

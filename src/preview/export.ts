@@ -1,0 +1,17 @@
+// The preview's downloads — the PDF, the handout or the PNG cards of a thread — made by
+// renderThread exactly as `threadeck build` makes them, named as build names them. Imported on the
+// first export only: previewing needs none of the PDF code (pdf-lib, fontkit's layout).
+import path from 'node:path';
+import type { Thread } from '../model.ts';
+import { renderThread, type RenderOptions } from '../pipeline.ts';
+import { planOutputs } from '../write/output-paths.ts';
+
+export type ExportKind = 'pdf' | 'handout' | 'png';
+
+export async function exportThread(thread: Thread, opts: RenderOptions, kind: ExportKind): Promise<Array<{ name: string; bytes: Uint8Array }>> {
+  const out = await renderThread(thread, { ...opts, formats: [kind] });
+  const plan = planOutputs('', thread.slug, out.deck.cards.length);
+  if (kind === 'pdf') return [{ name: path.basename(plan.pdf), bytes: out.pdf! }];
+  if (kind === 'handout') return [{ name: path.basename(plan.handout), bytes: out.handout!.bytes }];
+  return out.pngs.map((bytes, i) => ({ name: path.basename(plan.cards.png[i]!), bytes }));
+}
