@@ -3,10 +3,18 @@
 
 export type Severity = 'error' | 'warning';
 
+/** Every rule id a diagnostic can carry (the README's "Errors" section says what each means). */
+export const RULES = [
+  'yaml-syntax', 'schema', 'limit', 'input', 'io', 'image', 'font', 'template', 'theme', 'usage',
+  'contrast', 'overflow', 'missing-glyph', 'rtl', 'platform', 'pdf-font', 'pdf-raster-fallback',
+  'import', 'import-author', 'import-unsure', 'import-image', 'timeout', 'internal',
+] as const;
+export type Rule = (typeof RULES)[number];
+
 export interface Diagnostic {
   severity: Severity;
   /** Machine-readable rule id, e.g. `yaml-syntax`, `schema`, `image`. */
-  rule: string;
+  rule: Rule;
   message: string;
   file?: string;
   line?: number;
@@ -24,7 +32,11 @@ export function formatDiagnostic(d: Diagnostic): string {
   return head ? `${head}: ${prefix}${d.message}` : `${prefix}${d.message}`;
 }
 
-export type ErrorCode = 'INVALID_THREAD' | 'IO' | 'RENDER' | 'USAGE' | 'ASSET' | 'TEMPLATE';
+/** What kind of problem an error is; its exit code from the CLI is in EXIT_CODES. */
+export type ErrorCode = 'USAGE' | 'INVALID_THREAD' | 'INVALID_THEME' | 'IO' | 'TEMPLATE';
+
+/** The CLI's exit code for each error code: 2 for a command called wrongly, 1 for a bad input. */
+export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = { USAGE: 2, INVALID_THREAD: 1, INVALID_THEME: 1, IO: 1, TEMPLATE: 1 };
 
 /** The one error class the library throws for problems a user can fix. */
 export class ThreadeckError extends Error {
@@ -34,12 +46,21 @@ export class ThreadeckError extends Error {
   constructor(code: ErrorCode, diagnostics: Diagnostic[] | string) {
     const list: Diagnostic[] =
       typeof diagnostics === 'string'
-        ? [{ severity: 'error', rule: code.toLowerCase(), message: diagnostics }]
+        ? [{ severity: 'error', rule: RULE_OF[code], message: diagnostics }]
         : diagnostics;
     super(list.map(formatDiagnostic).join('\n'));
     this.name = 'ThreadeckError';
     this.code = code;
     this.diagnostics = list;
+  }
+}
+
+const RULE_OF: Record<ErrorCode, Rule> = { USAGE: 'usage', INVALID_THREAD: 'schema', INVALID_THEME: 'theme', IO: 'io', TEMPLATE: 'template' };
+
+/** A mistake in how a command was called (exit code 2), as opposed to a bad input file (exit 1). */
+export class UsageError extends ThreadeckError {
+  constructor(message: string) {
+    super('USAGE', message);
   }
 }
 

@@ -3,6 +3,7 @@
 // --version and --help load no renderer.
 import { defineCommand, renderUsage, runCommand, type ArgsDef, type CommandDef } from 'citty';
 import { UsageError } from './usage-error.ts';
+import { EXIT_CODES, ThreadeckError } from '../diagnostics.ts';
 import { PACKAGE } from '../package-root.ts';
 
 const pkg = PACKAGE;
@@ -43,9 +44,11 @@ export async function main(argv: string[]): Promise<number> {
     const { result } = await runCommand(sub, { rawArgs: rest });
     return typeof result === 'number' ? result : 0;
   } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`threadeck ${first}: ${err.message}\nRun "threadeck ${first} --help" for usage.\n`);
-      return 2;
+    // A user's mistake: its message, no stack trace, the exit code of its kind (EXIT_CODES).
+    if (err instanceof ThreadeckError) {
+      const hint = err.code === 'USAGE' ? `\nRun "threadeck ${first} --help" for usage.` : '';
+      process.stderr.write(`threadeck ${first}: ${err.message}${hint}\n`);
+      return EXIT_CODES[err.code];
     }
     throw err;
   }

@@ -1,5 +1,5 @@
 // The importer's data: formats, the draft a recogniser produces, what was removed, and the result.
-import type { Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic, Rule } from '../diagnostics.ts';
 import type { ThreadInput } from '../load/schema.ts';
 
 export const IMPORT_FORMATS = ['seed', 'markdown', 'numbered', 'plain', 'json', 'html'] as const;
@@ -101,7 +101,7 @@ export class ImportLog {
     if (text.trim()) this.removed.push({ line, text: text.trim(), reason });
   }
 
-  warn(line: number | undefined, message: string, rule = 'import'): void {
+  warn(line: number | undefined, message: string, rule: Rule = 'import'): void {
     this.warnings.push({ severity: 'warning', rule, file: this.file, ...(line ? { line, column: 1 } : {}), message });
   }
 }

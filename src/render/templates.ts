@@ -29,7 +29,7 @@ export function templateList(): Array<{ name: string; description: string }> {
 /** A built-in template by name. */
 export function getTemplate(name = 'default'): Template {
   const t = BUILT_IN[name];
-  if (!t) throw new ThreadeckError('USAGE', `unknown template "${name}"; available: ${templateNames().join(', ')} (or a path to a template file)`);
+  if (!t) throw new ThreadeckError('TEMPLATE', `unknown template "${name}"; available: ${templateNames().join(', ')} (or a path to a template file)`);
   return t;
 }
 

@@ -64,11 +64,11 @@ export async function loadThemeFile(file: string): Promise<ThemeOverrides> {
     throw new ThreadeckError('IO', [{ severity: 'error', rule: 'io', file, message: code === 'ENOENT' ? 'theme file not found' : `cannot read theme file (${code})` }]);
   }
   const doc = parseYamlDocument(text.replace(/^\uFEFF/, ''), file);
-  if (doc.diagnostics.length) throw new ThreadeckError('INVALID_THREAD', doc.diagnostics);
+  if (doc.diagnostics.length) throw new ThreadeckError('INVALID_THEME', doc.diagnostics);
   const parsed = ThemeFileSchema.safeParse(doc.value ?? {}, { reportInput: true });
-  if (!parsed.success) throw new ThreadeckError('INVALID_THREAD', issuesToDiagnostics(parsed.error.issues, doc, file));
+  if (!parsed.success) throw new ThreadeckError('INVALID_THEME', issuesToDiagnostics(parsed.error.issues, doc, file));
   const diagnostics: Diagnostic[] = [];
   const overrides = await loadThemeOverrides(parsed.data, path.dirname(file), doc, file, [], diagnostics);
-  if (diagnostics.length) throw new ThreadeckError('INVALID_THREAD', diagnostics);
+  if (diagnostics.length) throw new ThreadeckError('INVALID_THEME', diagnostics);
   return overrides;
 }
