@@ -18,6 +18,7 @@ import { toDiagnostics } from './batch/to-diagnostics.ts';
 import { DEFAULT_TIMEOUT_MS, defaultJobs } from './batch/defaults.ts';
 import { hashSources, sourcesUnchanged } from './batch/sources.ts';
 import { renderHere, useMainThread } from './batch/in-process.ts';
+import type { BuildReport, FileReport, ThreadReport, ThreadStatus } from './batch/reports.ts';
 
 export { toDiagnostics };
 
@@ -56,52 +57,7 @@ export interface BuildOptions extends ThreadRenderOptions {
   onCard?: (input: string, cards: number) => void;
 }
 
-export interface FileReport {
-  path: string;
-  kind: OutputKind;
-  bytes: number;
-  /** Card size (PNG, SVG, PDF; not Markdown). */
-  width?: number;
-  height?: number;
-  /** PDF only. */
-  pages?: number;
-}
-
-export type ThreadStatus = 'built' | 'cached' | 'failed' | 'skipped';
-
-export interface ThreadReport {
-  input: string;
-  slug: string | null;
-  title: string | null;
-  /** built; cached (outputs already up to date, nothing rendered); failed; skipped (build stopped first). */
-  status: ThreadStatus;
-  cards: number;
-  files: FileReport[];
-  /** How many of `files` this run wrote (the others were already there, byte for byte). */
-  written: number;
-  /** Cards whose PNG/SVG were unchanged since the last build and read back instead of rendered. */
-  reused: number;
-  /** Files outside the thread's folder its outputs depend on (a template file and the local files it imports). */
-  deps: string[];
-  warnings: Diagnostic[];
-  errors: Diagnostic[];
-  ms: number;
-}
-
-export interface BuildReport {
-  ok: boolean;
-  threads: ThreadReport[];
-  cards: number;
-  /** Threads whose outputs were up to date. */
-  cached: number;
-  /** Threads not built because the build was stopped (Ctrl+C or --fail-fast). */
-  skipped: number;
-  /** The build was stopped by its signal (Ctrl+C). */
-  interrupted: boolean;
-  /** Worker threads used: 0 when nothing was rendered on the pool (everything up to date, or one small thread rendered in this thread). */
-  jobs: number;
-  ms: number;
-}
+export type { BuildReport, FileReport, ThreadReport, ThreadStatus };
 
 export async function build(inputs: readonly string[], opts: BuildOptions): Promise<BuildReport> {
   const started = performance.now();

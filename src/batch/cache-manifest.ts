@@ -6,7 +6,7 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
-import type { FileReport } from '../build.ts';
+import type { FileReport } from './reports.ts';
 import { writeFileAtomic } from '../write/atomic.ts';
 import type { Source } from './sources.ts';
 

@@ -5,7 +5,7 @@
 import type { Thread } from '../model.ts';
 import { platformWarnings } from '../layout/platform-checks.ts';
 import { renderThread, type RenderOptions } from '../pipeline.ts';
-import type { RenderResult, RenderTask } from './render-task.ts';
+import type { RenderResult, RenderTask } from './task.ts';
 
 export async function renderSlice(thread: Thread, task: RenderTask, slice: { index: number; count: number }, extra: Pick<RenderOptions, 'reuse' | 'onCard'>): Promise<RenderResult> {
   const formats = task.formats.filter((f) => f === 'png' || f === 'svg');

@@ -3,63 +3,18 @@
 // Ctrl+C never holds a half-written file.
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import type { MessagePort } from 'node:worker_threads';
-import type { Diagnostic } from '../diagnostics.ts';
-import type { CardSize, OutputKind, Thread } from '../model.ts';
 import type { FontFace } from '../assets/fonts.ts';
 import { threadToMarkdown } from '../export/markdown.ts';
-import { renderThread, type CardReuse, type RenderOptions } from '../pipeline.ts';
+import { renderThread, type CardReuse } from '../pipeline.ts';
 import { platformWarnings } from '../layout/platform-checks.ts';
 import type { ThemeOverrides } from '../theme/theme.ts';
 import { planOutputs } from '../write/output-paths.ts';
 import { toDiagnostics } from './to-diagnostics.ts';
 import { sha256 } from './cache-key.ts';
 import { renderSlice } from './render-slice.ts';
+import type { CachedCard, RenderedOutputs, RenderResult, RenderTask } from './task.ts';
 
-export interface RenderTask {
-  /** Loaded by the main thread (prepare.ts), slug already unique in the batch. */
-  thread: Thread;
-  outDir: string;
-  formats: OutputKind[];
-  /** renderThread's options (size, template, theme, …) but the formats. */
-  layout: Omit<RenderOptions, 'formats'>;
-  /** Render only this share of the cards, PNG/SVG only (render-slice.ts). */
-  slice?: { index: number; count: number };
-  /** Last build's card files, by card key, and the key's salt (the tool's version): unchanged cards are read back, not rendered. */
-  reuse?: { salt: string; cards: CachedCard[] };
-  /** Where the worker says it has started (the deadline runs from then) and each card it finishes. */
-  port?: MessagePort;
-}
-
-/** A card file a previous build wrote, as its manifest records it. */
-export interface CachedCard {
-  key: string;
-  kind: 'png' | 'svg';
-  path: string;
-  sha256: string;
-}
-
-export interface RenderedOutputs {
-  png: Uint8Array[];
-  svg: string[];
-  pdf?: Uint8Array;
-  handout?: { bytes: Uint8Array; pages: number };
-  md?: string;
-}
-
-export interface RenderResult {
-  cards: number;
-  size?: CardSize;
-  warnings: Diagnostic[];
-  errors: Diagnostic[];
-  outputs?: RenderedOutputs;
-  /** A slice's card indices, in the order of its outputs (absent: all cards, in order). */
-  indices?: number[];
-  /** Card keys, in the order of the outputs (when the task had `reuse`). */
-  keys?: string[];
-  /** Cards read back from the last build instead of rendered. */
-  reused?: number;
-}
+export type { CachedCard, RenderedOutputs, RenderResult, RenderTask };
 
 export async function renderTask(task: RenderTask): Promise<RenderResult> {
   task.port?.postMessage('start');

@@ -5,7 +5,7 @@
 // removed, and so are temp files of a build that was killed.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileReport } from '../build.ts';
+import type { FileReport } from './reports.ts';
 import type { OutputKind } from '../model.ts';
 import { isCardFile, planOutputs } from '../write/output-paths.ts';
 import { removeStale, stageFile, type StagedFile } from '../write/atomic.ts';

@@ -58,7 +58,7 @@ async function drawOwn(el: Element, canvas: Canvas, env: Env): Promise<void> {
     case 'text':
       return drawTextChain([el], canvas, env);
     case 'image':
-      return drawImage(el, canvas, env);
+      return drawImage(el, canvas, env, drawChildren);
     default:
       throw new Unsupported(`<${el.name}>`);
   }

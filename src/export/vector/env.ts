@@ -1,9 +1,10 @@
 // What drawing an element needs to know about where it is drawn.
+import type { Canvas } from './canvas.ts';
 import type { Rgba } from './color.ts';
 import type { VectorDoc } from './doc-context.ts';
 import type { Box } from './shapes.ts';
 import type { Style } from './style.ts';
-import type { SvgDoc } from './svg-dom.ts';
+import type { Element, SvgDoc } from './svg-dom.ts';
 
 export interface Env {
   doc: SvgDoc;
@@ -17,3 +18,6 @@ export interface Env {
   /** The viewport of the current coordinate system, generously bounding transparency groups. */
   box: Box;
 }
+
+/** Draws an element's children (draw.ts), handed to image.ts for SVG images so the two modules do not import each other. */
+export type DrawChildren = (parent: Element, canvas: Canvas, env: Env) => Promise<void>;

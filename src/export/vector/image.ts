@@ -5,19 +5,19 @@
 // find "🚀" where the picture is (poppler's pdftotext, Acrobat, pdf.js read ActualText).
 import { Canvas, n } from './canvas.ts';
 import type { PlacedImage } from './doc-context.ts';
-import type { Env } from './env.ts';
-import { drawChildren } from './draw.ts';
+import type { DrawChildren, Env } from './env.ts';
 import { formXObject } from './form.ts';
 import { embedRaster } from './raster.ts';
 import { num, parseSvg, type Element } from './svg-dom.ts';
 import { Unsupported } from './unsupported.ts';
 
-export async function drawImage(el: Element, canvas: Canvas, env: Env): Promise<void> {
+/** `drawChildren` draws an SVG image's content (draw.ts passes itself: the two recurse into each other). */
+export async function drawImage(el: Element, canvas: Canvas, env: Env, drawChildren: DrawChildren): Promise<void> {
   const href = el.attribs.href ?? el.attribs['xlink:href'];
   const w = num(el, 'width');
   const h = num(el, 'height');
   if (!href || w <= 0 || h <= 0) return;
-  const img = await loadImage(env, href);
+  const img = await loadImage(env, href, drawChildren);
   if (!img || img.width <= 0 || img.height <= 0) return;
   const emoji = env.vdoc.emoji.get(href);
   if (emoji) {
@@ -88,29 +88,29 @@ function offset(align: string, axis: 'x' | 'y', free: number): number {
   return free / 2;
 }
 
-function loadImage(env: Env, href: string): Promise<PlacedImage | undefined> {
+function loadImage(env: Env, href: string, drawChildren: DrawChildren): Promise<PlacedImage | undefined> {
   const cache = env.vdoc.images;
   let p = cache.get(href);
   if (!p) {
-    p = decode(env, href);
+    p = decode(env, href, drawChildren);
     cache.set(href, p);
   }
   return p;
 }
 
-async function decode(env: Env, href: string): Promise<PlacedImage | undefined> {
+async function decode(env: Env, href: string, drawChildren: DrawChildren): Promise<PlacedImage | undefined> {
   const m = /^data:([^;,]+)((?:;[^;,]*)*),(.*)$/s.exec(href);
   if (!m) return undefined; // satori inlines every image; anything else was never drawn on the PNG either
   const mime = m[1]!.toLowerCase();
   const base64 = /;base64/i.test(m[2]!);
   const bytes = base64 ? Buffer.from(m[3]!, 'base64') : Buffer.from(decodeURIComponent(m[3]!), 'utf8');
-  if (mime === 'image/svg+xml') return svgForm(env, bytes.toString('utf8'));
+  if (mime === 'image/svg+xml') return svgForm(env, bytes.toString('utf8'), drawChildren);
   if (!mime.startsWith('image/')) return undefined;
   return embedRaster(env.vdoc.pdf, bytes);
 }
 
 /** An SVG image as a vector form XObject in its viewBox coordinates. */
-async function svgForm(env: Env, source: string): Promise<PlacedImage> {
+async function svgForm(env: Env, source: string, drawChildren: DrawChildren): Promise<PlacedImage> {
   const doc = parseSvg(source);
   const root = doc.root;
   const vb = (root.attribs.viewBox ?? '').trim().split(/[\s,]+/).map(Number);
