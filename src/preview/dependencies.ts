@@ -2,7 +2,8 @@
 // every file its text names (images, avatar, logo, fonts, a theme file and the files *that*
 // names, a template file). Found by looking at every string value that looks like a file path
 // inside the thread's folder — the same folder rule the loader enforces, so nothing outside it
-// is ever watched.
+// is ever watched. And a hash of them all, for the cards remembered between runs (disk-cache.ts).
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -52,4 +53,30 @@ export async function threadDependencies(threadFile: string, text: string, root 
   };
   await visit(threadFile, text, 0);
   return [...found];
+}
+
+/** The files a preview watches: the thread file's (threadDependencies) and, with --theme FILE, that file's. */
+export async function previewFiles(threadFile: string, text: string, themeFile?: string): Promise<string[]> {
+  const files = await threadDependencies(threadFile, text).catch(() => [path.resolve(threadFile)]);
+  if (themeFile) {
+    const theme = path.resolve(themeFile);
+    const themeText = await readFile(theme, 'utf8').catch(() => '');
+    files.push(...(await threadDependencies(theme, themeText).catch(() => [theme])));
+  }
+  return files;
+}
+
+/**
+ * A hash of what a preview's cards are made from, besides the tool: `text` (the thread file's),
+ * the bytes of every file the preview depends on (a missing one as missing) and `choices` (the
+ * pickers, --theme). Files a template file imports are not in it: a render follows anyway.
+ */
+export async function inputsHash(threadFile: string, text: string, themeFile: string | undefined, choices: unknown): Promise<string> {
+  const h = createHash('sha256').update(JSON.stringify({ choices, themeFile: themeFile ?? null })).update('\0').update(text);
+  const files = [...new Set(await previewFiles(threadFile, text, themeFile))].filter((f) => f !== path.resolve(threadFile)).sort();
+  for (const [file, bytes] of await Promise.all(files.map(async (f) => [f, await readFile(f).catch(() => undefined)] as const))) {
+    h.update(`\0${file}\0${bytes ? bytes.length : -1}\0`);
+    if (bytes) h.update(bytes);
+  }
+  return h.digest('hex');
 }

@@ -10,10 +10,11 @@ import { cardElement, elementSvg } from '../render/render-svg.ts';
 import { cardKey } from '../render/card-key.ts';
 import { expandComponents } from '../render/expand.ts';
 import { rasterize } from '../export/png.ts';
-import type { CardView } from './session.ts';
+import type { CardView } from './views.ts';
 
 export { parseThread } from '../load/load-thread.ts';
 export { layoutThread } from '../layout/paginate.ts';
+export { heightMemo, measureStats } from '../layout/measure.ts';
 export { loadTemplate } from '../render/templates.ts';
 export { loadThemeFile } from '../theme/load-theme.ts';
 export { toDiagnostics } from '../batch/to-diagnostics.ts';

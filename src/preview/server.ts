@@ -13,7 +13,8 @@ import { zipSync } from 'fflate';
 import { SIZE_PRESETS } from '../layout/sizes.ts';
 import { TEMPLATE_NAMES } from '../render/template-names.ts';
 import { clientAssets } from './client-bundle.ts';
-import { threadDependencies } from './dependencies.ts';
+import { previewFiles } from './dependencies.ts';
+import { pageWithCards } from './page-html.ts';
 import { resolveInside } from './safe-path.ts';
 import { PreviewSession, type PreviewChoices, type SessionEvent } from './session.ts';
 import { watchFiles } from './watch.ts';
@@ -26,6 +27,8 @@ export interface PreviewServerOptions {
   displayName?: string;
   /** `--theme FILE` (watched, with the files it names). */
   themeFile?: string;
+  /** The folder of the preview's cache kept between runs (tests); by default the compiled package keeps one in the OS temp folder. */
+  cacheDir?: string;
   /** Called with the address as soon as the server listens, before the first render is done. */
   onListening?: (url: string) => void;
 }
@@ -68,6 +71,7 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
     ...(opts.choices && { choices: opts.choices }),
     ...(opts.displayName && { displayName: opts.displayName }),
     ...(opts.themeFile && { themeFile: opts.themeFile }),
+    ...(opts.cacheDir && { cacheDir: opts.cacheDir }),
   });
   const clients = new Set<ServerResponse>();
   const send = (res: ServerResponse, e: SessionEvent | { type: 'state'; [k: string]: unknown }) => {
@@ -78,15 +82,7 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
     if (file === session.file) void session.fileChanged();
     else void session.dependencyChanged(file);
   });
-  const updateWatched = async () => {
-    const files = await threadDependencies(session.file, session.text).catch(() => [session.file]);
-    if (opts.themeFile) {
-      const theme = path.resolve(opts.themeFile);
-      const text = await readFile(theme, 'utf8').catch(() => '');
-      files.push(...(await threadDependencies(theme, text).catch(() => [theme])));
-    }
-    watcher.set(files);
-  };
+  const updateWatched = async () => watcher.set(await previewFiles(session.file, session.text, opts.themeFile));
   session.on((e) => {
     for (const res of clients) send(res, e);
     if (e.type === 'result') void updateWatched();
@@ -129,14 +125,18 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
     if (method !== 'GET' && method !== 'HEAD') return reply(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
 
     if (pathname === '/' || pathname === '/index.html') {
-      const { html } = await assets;
+      const [{ html }] = await Promise.all([assets, session.ready]);
       res.setHeader('Content-Security-Policy', CSP);
-      return reply(res, 200, 'text/html; charset=utf-8', html, 'no-store');
+      // With the cards it has (remembered from the last run, at a start), so their images load with the page.
+      return reply(res, 200, 'text/html; charset=utf-8', pageWithCards(html, session.progress?.cards ?? session.result?.cards ?? []), 'no-store');
     }
     if (pathname === '/app.js') return reply(res, 200, 'text/javascript; charset=utf-8', (await assets).js, 'no-cache');
     if (pathname === '/app.css') return reply(res, 200, 'text/css; charset=utf-8', (await assets).css, 'no-cache');
     if (pathname === '/favicon.ico') return reply(res, 204, 'image/x-icon', '');
-    if (pathname === '/api/state') return replyJson(res, state());
+    if (pathname === '/api/state') {
+      await session.ready; // the file's text is read
+      return replyJson(res, state());
+    }
     if (pathname === '/events') return events(req, res);
     let m = /^\/card\/([0-9a-f]{32})\.png$/.exec(pathname);
     if (m) {
@@ -174,6 +174,7 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
       templates: [...TEMPLATE_NAMES],
       sizes: Object.entries(SIZE_PRESETS).map(([name, s]) => ({ name, width: s.width, height: s.height })),
       result: session.result ?? null,
+      progress: session.progress ?? null,
     };
   }
 

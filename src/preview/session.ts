@@ -4,6 +4,8 @@
 // A render announces its cards ('cards' event) as soon as the deck is laid out and stores each
 // PNG as it is drawn, so the page shows the first cards while the others render; the rendering
 // code itself (render-cards.ts) is imported on the first render, after the server listens.
+// Between runs, the compiled package remembers measured heights, drawn cards and the cards last
+// shown for the file, put on screen at once when nothing they are made from changed (memory.ts).
 // A broken file keeps the last good cards (marked stale) next to the positioned errors.
 import { copyFile, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,7 +16,12 @@ import { parseSize } from '../layout/sizes.ts';
 import { TEMPLATE_NAMES, isTemplatePath } from '../render/template-names.ts';
 import { writeFileAtomic } from '../write/atomic.ts';
 import { CardCache } from './card-cache.ts';
+import { inputsHash } from './dependencies.ts';
+import { PreviewMemory } from './memory.ts';
 import type { ExportKind } from './export.ts';
+import type { CardView, DiagnosticView, RenderResult, SessionEvent } from './views.ts';
+
+export type { CardView, DiagnosticView, RenderResult, SessionEvent };
 
 type Renderer = typeof import('./render-cards.ts');
 let rendererModule: Promise<Renderer> | undefined;
@@ -27,60 +34,18 @@ export interface PreviewChoices {
   size: string;
 }
 
-export interface DiagnosticView extends Diagnostic {
-  /** `file:line:col path: message`, as the CLI prints it. */
-  text: string;
-  /** Indexes of the cards it is about (post warnings), if any. */
-  cards?: number[];
-}
-
-export interface CardView {
-  index: number;
-  /** Hash of the card's inputs; its PNG is served at /card/<key>.png. */
-  key: string;
-  kind: 'cover' | 'post' | 'outro';
-  /** `n/N` on post cards, "cover" / "end" otherwise; `· cont.` on later parts of a split post. */
-  label: string;
-  width: number;
-  height: number;
-  /** Line of the card's post in the text (post cards). */
-  line?: number;
-}
-
-export interface RenderResult {
-  /** Increases with every render; the page ignores older ones. */
-  seq: number;
-  ok: boolean;
-  /** True when the cards are from an earlier render (this one failed). */
-  stale: boolean;
-  cards: CardView[];
-  errors: DiagnosticView[];
-  warnings: DiagnosticView[];
-  /** Cards rendered anew this time (the others came from the cache). */
-  rendered: number;
-  ms: { total: number; load: number; layout: number; render: number };
-  title: string | null;
-}
-
-export type SessionEvent =
-  | { type: 'result'; result: RenderResult }
-  /** A render laid the deck out: these are its cards; each one's PNG is served as soon as it is drawn. */
-  | { type: 'cards'; seq: number; cards: CardView[] }
-  /** The file changed on disk and the page had no unsaved edits: here is the new text. */
-  | { type: 'disk'; text: string }
-  /** The file changed on disk while the page has unsaved edits. */
-  | { type: 'conflict'; text: string }
-  | { type: 'saved'; text: string }
-  /** A render started. */
-  | { type: 'busy' };
-
 export interface SessionOptions {
   /** Shown in diagnostics (default: the path relative to the cwd). */
   displayName?: string;
   choices?: Partial<PreviewChoices>;
   /** `--theme FILE`: read again for every render, so saving it (or its fonts, logo) shows. */
   themeFile?: string;
+  /** The folder of the cache kept between runs (tests); by default the compiled package keeps one in the OS temp folder. */
+  cacheDir?: string;
 }
+
+/** How long the first render waits for a page to load the cards remembered from the last run. */
+const REMEMBERED_WAIT_MS = 500;
 
 /**
  * Lets the event loop poll for I/O between cards — the page's request for the card just drawn is
@@ -101,8 +66,18 @@ export class PreviewSession {
   choices: PreviewChoices = { template: '', size: '' };
   result: RenderResult | undefined;
 
+  /** Resolves once start() has read the file and announced the cards remembered from the last run, if any. */
+  ready: Promise<void> = Promise.resolve();
+
   private readonly pngs = new CardCache();
-  /** The cards of the render in progress, once laid out. */
+  /** Remembered cards announced at the start and not yet served to a page, and what to call when they all are. */
+  private unseen = new Set<string>();
+  private allSeen: (() => void) | undefined;
+  private readonly cacheDir: string | undefined;
+  private memory: Promise<PreviewMemory | undefined> | undefined;
+  /** Disk writes under way (idle() waits for them). */
+  private readonly writes = new Set<Promise<void>>();
+  /** The cards of the render in progress, once laid out (at the start: those remembered from the last run). */
   private inProgress: { seq: number; cards: CardView[] } | undefined;
   private readonly listeners = new Set<(e: SessionEvent) => void>();
   private seq = 0;
@@ -122,14 +97,49 @@ export class PreviewSession {
     this.displayName = opts.displayName ?? (path.relative(process.cwd(), this.file) || this.file);
     if (opts.choices) this.choices = { ...this.choices, ...opts.choices };
     this.themeFile = opts.themeFile;
+    this.cacheDir = opts.cacheDir;
   }
 
-  /** Reads the file and renders it; resolves when the first render is done. */
+  /**
+   * Reads the file and renders it; resolves when the first render is done. With cards remembered
+   * from the last run, the render (whose first step, importing the rendering code, keeps the event
+   * loop busy for a while) waits until a page has loaded them, or REMEMBERED_WAIT_MS.
+   */
   async start(): Promise<RenderResult> {
-    void renderer().catch(() => undefined); // loads while the file is read (a failure shows in the render)
-    this.diskText = await readFile(this.file, 'utf8').catch(() => undefined);
-    this.text = this.diskText ?? '';
+    this.memory = PreviewMemory.open(this.file, this.cacheDir);
+    this.ready = (async () => {
+      this.diskText = await readFile(this.file, 'utf8').catch(() => undefined);
+      this.text = this.diskText ?? '';
+      await this.showRemembered().catch(() => undefined);
+    })();
+    await this.ready;
+    if (this.unseen.size) {
+      await new Promise<void>((resolve) => {
+        this.allSeen = resolve;
+        setTimeout(resolve, REMEMBERED_WAIT_MS).unref();
+      });
+      this.unseen.clear();
+    }
     return this.renderNow();
+  }
+
+  /**
+   * The cards a preview of this file showed last time, if the text, the files it names, the theme
+   * and the choices are the same: announced at once (their PNGs read from the disk cache), before
+   * the render that follows confirms them — with the same keys, so the page keeps their images.
+   */
+  private async showRemembered(): Promise<void> {
+    const memory = await this.memory;
+    const last = memory && this.diskText !== undefined ? await memory.lastCards(() => this.inputs(this.text)) : undefined;
+    if (!last) return;
+    for (const { view, png } of last) this.pngs.set(view.key, png);
+    this.unseen = new Set(last.map((c) => c.view.key));
+    this.inProgress = { seq: this.seq + 1, cards: last.map((c) => c.view) };
+    this.emit({ type: 'cards', ...this.inProgress });
+  }
+
+  private inputs(text: string): Promise<string> {
+    return inputsHash(this.file, text, this.themeFile, this.choices);
   }
 
   on(listener: (e: SessionEvent) => void): () => void {
@@ -143,6 +153,7 @@ export class PreviewSession {
 
   /** A card's PNG; a card the render in progress is still drawing is waited for. */
   cardPng(key: string): Promise<Uint8Array | undefined> {
+    if (this.unseen.delete(key) && this.unseen.size === 0) this.allSeen?.();
     return this.pngs.wait(key);
   }
 
@@ -247,6 +258,12 @@ export class PreviewSession {
   /** Resolves when no render is pending or running. */
   async idle(): Promise<void> {
     while (this.running) await this.running;
+    await Promise.all(this.writes);
+  }
+
+  private write(job: Promise<void>): void {
+    const p = job.catch(() => undefined).finally(() => this.writes.delete(p));
+    this.writes.add(p);
   }
 
   private layoutOptions(): LayoutOptions {
@@ -272,7 +289,7 @@ export class PreviewSession {
   private renderNow(): Promise<RenderResult> {
     return this.withLock(async () => {
       this.emit({ type: 'busy' });
-      const result = await this.render(this.text, this.layoutOptions());
+      const result = await this.render(this.text, this.layoutOptions()).finally(() => (this.inProgress = undefined));
       this.result = result;
       this.emit({ type: 'result', result });
       return result;
@@ -303,6 +320,8 @@ export class PreviewSession {
       return fail([{ severity: 'error', rule: 'io', file: this.displayName, message: 'file not found; save from the editor to create it' }]);
     }
     const r = await renderer();
+    const memory = await this.memory;
+    memory?.primeHeights(r, this.displayName);
     let deck: Deck;
     try {
       const thread = await this.parse(text);
@@ -328,7 +347,14 @@ export class PreviewSession {
       await yieldToLoop(); // sends it: Node writes a response's data when the loop turns (socket cork)
       for (const { view: card, element } of planned) {
         if (this.pngs.get(card.key)) continue; // unchanged: kept, and marked most recently used
-        this.pngs.set(card.key, await r.drawCard(deck, element));
+        const saved = await memory?.card(card.key);
+        if (saved) {
+          this.pngs.set(card.key, saved);
+          continue;
+        }
+        const png = await r.drawCard(deck, element);
+        this.pngs.set(card.key, png);
+        if (memory) this.write(memory.saveCard(card.key, png));
         rendered++;
         await yieldToLoop();
       }
@@ -336,12 +362,13 @@ export class PreviewSession {
       return fail(r.toDiagnostics(err, this.displayName));
     } finally {
       this.pngs.settle();
-      this.inProgress = undefined;
     }
     ms.render = Math.round(performance.now() - t2);
     this.pngs.trim(Math.max(200, cards.length * 3));
     const warnings = deck.warnings.map((d) => view(d, r.cardsOf(d, deck)));
     this.lastGood = { cards, title: deck.thread.title };
+    if (memory && text === this.diskText) this.write(memory.remember(r, this.displayName, this.inputs(text), cards));
+    if (memory && seq === 1) this.write(memory.trim());
     ms.total = Math.round(performance.now() - t0);
     return { seq, ok: true, stale: false, cards, errors: [], warnings, rendered, ms, title: deck.thread.title };
   }

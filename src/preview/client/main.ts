@@ -12,7 +12,7 @@ import schema from '../../../schema/thread.schema.json' with { type: 'json' };
 import { schemaCompletion, type SchemaNode } from './schema-complete.ts';
 
 // The server's render result (types only: erased from the browser bundle).
-import type { CardView, DiagnosticView, RenderResult } from '../session.ts';
+import type { CardView, DiagnosticView, RenderResult } from '../views.ts';
 interface State {
   file: string;
   slug: string;
@@ -22,6 +22,8 @@ interface State {
   templates: string[];
   sizes: Array<{ name: string; width: number; height: number }>;
   result: RenderResult | null;
+  /** The cards of a render in progress (newer than `result`). */
+  progress: { seq: number; cards: CardView[] } | null;
 }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -158,14 +160,11 @@ function placeCards(cards: CardView[]) {
   for (const card of cards) {
     let fig = figures[card.index];
     if (!fig) {
+      // The markup the server puts in the page for the cards it knows (page-html.ts).
       fig = document.createElement('figure');
       fig.className = 'card';
       fig.innerHTML = '<div class="frame"><img decoding="async"></div><figcaption><span class="num"></span><ul class="card-warnings"></ul></figcaption>';
       fig.title = 'Click to show its text in the editor';
-      fig.addEventListener('click', () => {
-        const line = Number(fig!.dataset.line);
-        if (line) jumpTo(line);
-      });
       box.append(fig);
     }
     if (card.line) fig.dataset.line = String(card.line);
@@ -312,8 +311,14 @@ async function init() {
   $('export-zip').addEventListener('click', () => void download('zip'));
   $('export-handout').addEventListener('click', () => void download('handout'));
   $('keep-mine').addEventListener('click', () => ($('conflict').hidden = true));
+  // A click on a card shows its post in the editor (the figures may come with the page: page-html.ts).
+  $('cards').addEventListener('click', (e) => {
+    const line = Number((e.target as HTMLElement).closest<HTMLElement>('.card')?.dataset.line);
+    if (line) jumpTo(line);
+  });
   if (state.result) applyResult(state.result);
   else setStatus('Rendering…', 'busy');
+  if (state.progress && state.progress.seq > lastSeq) placeCards(state.progress.cards);
   listen();
   document.body.classList.add('ready');
 }
