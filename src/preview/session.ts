@@ -44,7 +44,8 @@ export interface SessionOptions {
   cacheDir?: string;
 }
 
-/** How long the first render waits for a page to load the cards remembered from the last run. */
+/** How long the first render waits for a page to ask for the cards remembered from the last run, and then to load them all. */
+const NO_PAGE_MS = 150;
 const REMEMBERED_WAIT_MS = 500;
 
 /**
@@ -73,6 +74,7 @@ export class PreviewSession {
   /** Remembered cards announced at the start and not yet served to a page, and what to call when they all are. */
   private unseen = new Set<string>();
   private allSeen: (() => void) | undefined;
+  private pageLoading: (() => void) | undefined;
   private readonly cacheDir: string | undefined;
   private memory: Promise<PreviewMemory | undefined> | undefined;
   /** Disk writes under way (idle() waits for them). */
@@ -103,7 +105,8 @@ export class PreviewSession {
   /**
    * Reads the file and renders it; resolves when the first render is done. With cards remembered
    * from the last run, the render (whose first step, importing the rendering code, keeps the event
-   * loop busy for a while) waits until a page has loaded them, or REMEMBERED_WAIT_MS.
+   * loop busy for a while) waits until a page has loaded them: NO_PAGE_MS for a page to ask for
+   * one, then at most REMEMBERED_WAIT_MS.
    */
   async start(): Promise<RenderResult> {
     this.memory = PreviewMemory.open(this.file, this.cacheDir);
@@ -115,10 +118,16 @@ export class PreviewSession {
     await this.ready;
     if (this.unseen.size) {
       await new Promise<void>((resolve) => {
+        // No page asking for them soon: no need to wait. A page loading them: until it has them all.
+        let timer = setTimeout(resolve, NO_PAGE_MS).unref();
+        this.pageLoading = () => {
+          clearTimeout(timer);
+          timer = setTimeout(resolve, REMEMBERED_WAIT_MS).unref();
+        };
         this.allSeen = resolve;
-        setTimeout(resolve, REMEMBERED_WAIT_MS).unref();
       });
       this.unseen.clear();
+      this.allSeen = this.pageLoading = undefined;
     }
     return this.renderNow();
   }
@@ -153,7 +162,11 @@ export class PreviewSession {
 
   /** A card's PNG; a card the render in progress is still drawing is waited for. */
   cardPng(key: string): Promise<Uint8Array | undefined> {
-    if (this.unseen.delete(key) && this.unseen.size === 0) this.allSeen?.();
+    if (this.unseen.delete(key)) {
+      this.pageLoading?.();
+      this.pageLoading = undefined;
+      if (this.unseen.size === 0) this.allSeen?.();
+    }
     return this.pngs.wait(key);
   }
 
