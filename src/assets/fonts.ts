@@ -1,7 +1,11 @@
-// Bundled fonts: Inter, DejaVu Sans and JetBrains Mono WOFF files from @fontsource, read once per process. No system fonts.
+// Bundled fonts: Inter, DejaVu Sans and JetBrains Mono from @fontsource, as a catalogue of subset
+// files (BUNDLED_GROUPS) read only when a text needs them (font-coverage.ts picks them). Each face
+// is read once per process and handed to satori as plain TrueType (sfnt), inflated here with
+// node's zlib: satori parses WOFF by inflating every table in JavaScript, twice. No system fonts.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { toSfnt } from '../export/sfnt.ts';
 
 export interface FontFace {
   name: string;
@@ -43,37 +47,83 @@ export function fontsourceDir(pkg: string): string {
   return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'files');
 }
 
-let cached: Promise<FontFace[]> | undefined;
-
-/** All bundled font faces, loaded on first use and shared afterwards. Order matters: satori falls back in array order. */
-export function loadFonts(): Promise<FontFace[]> {
-  cached ??= readFaces();
-  return cached;
+/** One bundled face: its family name (per subset, see subsetFamily), weight, style and WOFF file. */
+export interface BundledFace extends Pick<FontFace, 'name' | 'weight' | 'style'> {
+  file: string;
 }
 
-async function readFaces(): Promise<FontFace[]> {
-  const dir = fontsourceDir('@fontsource/inter');
-  const jobs: Promise<FontFace>[] = [];
-  for (const subset of SUBSETS) {
-    for (const face of FACES) {
-      const file = path.join(dir, `inter-${subset}-${face.weight}-${face.style}.woff`);
-      jobs.push(readFile(file).then((data) => ({ name: subsetFamily(BODY_FONT, subset), data, ...face })));
-    }
-  }
+/** The faces of one family name (one subset file per weight/style): satori picks among them by weight and style. */
+export interface FaceGroup {
+  name: string;
+  faces: readonly BundledFace[];
+}
+
+let groups: FaceGroup[] | undefined;
+
+/**
+ * Every bundled family name with its faces, in satori's fallback order: Inter's 7 subsets (7
+ * weights/styles each), DejaVu Sans (400, 700), then JetBrains Mono latin and latin-ext (400, 700)
+ * — after Inter and DejaVu, so body text never falls back to the monospace face. 55 faces in all.
+ */
+export function bundledGroups(): readonly FaceGroup[] {
+  if (groups) return groups;
+  const inter = fontsourceDir('@fontsource/inter');
   const dejavu = fontsourceDir('@fontsource/dejavu-sans');
-  for (const weight of [400, 700] as const) {
-    const file = path.join(dejavu, `dejavu-sans-latin-${weight}-normal.woff`);
-    jobs.push(readFile(file).then((data) => ({ name: SYMBOL_FONT, data, weight, style: 'normal' as const })));
-  }
-  // After Inter and DejaVu, so body text never falls back to the monospace face.
   const mono = fontsourceDir('@fontsource/jetbrains-mono');
-  for (const subset of ['latin', 'latin-ext'] as const) {
-    for (const weight of [400, 700] as const) {
-      const file = path.join(mono, `jetbrains-mono-${subset}-${weight}-normal.woff`);
-      jobs.push(readFile(file).then((data) => ({ name: subsetFamily(MONO_FONT, subset), data, weight, style: 'normal' as const })));
-    }
+  const group = (name: string, faces: Array<Omit<BundledFace, 'name'>>): FaceGroup => ({ name, faces: faces.map((f) => ({ name, ...f })) });
+  groups = [
+    ...SUBSETS.map((subset) => group(subsetFamily(BODY_FONT, subset), FACES.map((f) => ({ ...f, file: path.join(inter, `inter-${subset}-${f.weight}-${f.style}.woff`) })))),
+    group(SYMBOL_FONT, ([400, 700] as const).map((weight) => ({ weight, style: 'normal', file: path.join(dejavu, `dejavu-sans-latin-${weight}-normal.woff`) }))),
+    ...(['latin', 'latin-ext'] as const).map((subset) =>
+      group(subsetFamily(MONO_FONT, subset), ([400, 700] as const).map((weight) => ({ weight, style: 'normal', file: path.join(mono, `jetbrains-mono-${subset}-${weight}-normal.woff`) }))),
+    ),
+  ];
+  return groups;
+}
+
+const woffs = new Map<string, Promise<Buffer>>();
+
+/** A bundled face's WOFF bytes as shipped (for reading its cmap), read once per process. */
+export function bundledWoff(face: BundledFace): Promise<Buffer> {
+  let p = woffs.get(face.file);
+  if (!p) {
+    p = readFile(face.file);
+    p.catch(() => woffs.delete(face.file));
+    woffs.set(face.file, p);
   }
-  return Promise.all(jobs);
+  return p;
+}
+
+const faces = new Map<string, Promise<FontFace>>();
+
+/** A bundled face for satori and the PDF: sfnt bytes (converted once per process), the same object every time. */
+export function bundledFace(face: BundledFace): Promise<FontFace> {
+  let p = faces.get(face.file);
+  if (!p) {
+    p = bundledWoff(face).then((woff) => {
+      const sfnt = toSfnt(woff);
+      return { name: face.name, data: Buffer.from(sfnt.buffer, sfnt.byteOffset, sfnt.byteLength), weight: face.weight, style: face.style };
+    });
+    p.catch(() => faces.delete(face.file));
+    faces.set(face.file, p);
+  }
+  return p;
+}
+
+/** The faces of some groups, in the order given, each face the shared bundledFace object. */
+export function groupFaces(list: readonly FaceGroup[]): Promise<FontFace[]> {
+  return Promise.all(list.flatMap((g) => g.faces.map(bundledFace)));
+}
+
+let cached: Promise<FontFace[]> | undefined;
+
+/**
+ * All 55 bundled faces, loaded on first use and shared afterwards. Order matters: satori falls back
+ * in array order. Cards get only the faces their text needs (font-coverage.ts fontsForText).
+ */
+export function loadFonts(): Promise<FontFace[]> {
+  cached ??= groupFaces(bundledGroups());
+  return cached;
 }
 
 type FaceSpec = Pick<FontFace, 'weight' | 'style'>;

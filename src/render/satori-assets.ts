@@ -1,10 +1,12 @@
-// What satori needs besides the element, for one deck: fonts (base + whatever scripts the thread
-// uses), colour emoji images, and the loader for anything else. Built once per deck; measuring
-// and rendering use the very same object, so they always agree.
+// What satori needs besides the element, for one deck: fonts (the bundled faces the deck's text is
+// drawn with, CJK subsets for the scripts the thread uses), colour emoji images, and the loader for
+// anything else. Built once per deck; measuring and rendering use the very same object, so they
+// always agree.
 import type { SatoriOptions } from 'satori';
 import { emojiGraphemeImages, satoriAssetLoader } from '../assets/emoji.ts';
 import type { FontFace } from '../assets/fonts.ts';
 import { fontsForText } from '../assets/font-coverage.ts';
+import type { ThreadText } from '../layout/thread-text.ts';
 
 export interface SatoriAssets {
   fonts: FontFace[];
@@ -12,13 +14,17 @@ export interface SatoriAssets {
   loadAdditionalAsset: NonNullable<SatoriOptions['loadAdditionalAsset']>;
 }
 
-/** Assets for rendering `text` (all the text a deck shows), with a theme's font files if any. */
-export async function satoriAssets(text: string, brandFonts: readonly FontFace[] = []): Promise<SatoriAssets> {
-  const bundled = await fontsForText(text);
+/**
+ * Assets for rendering a deck: `text` is all it shows, or threadText()'s parts (emoji and CJK
+ * files from its `text`, bundled faces for everything drawn); with a theme's and template's font files if any.
+ */
+export async function satoriAssets(text: string | ThreadText, brandFonts: readonly FontFace[] = []): Promise<SatoriAssets> {
+  const shown = typeof text === 'string' ? text : text.text;
+  const bundled = typeof text === 'string' ? await fontsForText(text) : await fontsForText(text.text, { chrome: text.chrome, mono: text.mono });
   return {
     // Brand fonts first: satori falls back in array order for glyphs a family lacks.
     fonts: brandFonts.length ? [...brandFonts, ...bundled] : bundled,
-    graphemeImages: emojiGraphemeImages(text),
+    graphemeImages: emojiGraphemeImages(shown),
     loadAdditionalAsset: satoriAssetLoader() as SatoriAssets['loadAdditionalAsset'],
   };
 }
