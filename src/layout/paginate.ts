@@ -73,7 +73,10 @@ export async function layoutThread(thread: Thread, opts: LayoutOptions = {}): Pr
   const total = thread.posts.length;
   const warnings: Diagnostic[] = [];
   const templateFonts = (await template.fonts?.()) ?? [];
-  const assets = await satoriAssets(threadText(thread), [...fonts, ...templateFonts]);
+  const text = threadText(thread);
+  // A --theme file's footer is drawn too: its characters need their faces (the thread file's own footer is in threadText).
+  if (opts.theme?.footer) text.chrome += `\n${opts.theme.footer}`;
+  const assets = await satoriAssets(text, [...fonts, ...templateFonts]);
   if (opts.laidOut) return { thread, size, template, theme, cards: opts.laidOut.cards, warnings: [...opts.laidOut.warnings], assets };
   warnings.push(...coverageWarnings(thread, assets.fonts));
   if ((thread.options.theme || opts.theme) && template.contrast) {
