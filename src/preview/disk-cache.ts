@@ -45,16 +45,22 @@ export async function openDiskCache(dir?: string): Promise<DiskCache | undefined
     const root = path.join(tmpdir(), `threadeck-preview-${userInfo().uid}`);
     if (!dir) {
       if (!COMPILED) return undefined;
-      await mkdir(root, { recursive: true, mode: 0o700 });
+      await makeDir(root);
       if (!(await ownFolder(root))) return undefined;
       dir = path.join(root, (await toolIdentity()).slice(0, 24));
     }
-    await mkdir(path.join(dir, 'cards'), { recursive: true, mode: 0o700 });
-    await mkdir(path.join(dir, 'threads'), { recursive: true, mode: 0o700 });
+    for (const d of [dir, path.join(dir, 'cards'), path.join(dir, 'threads')]) await makeDir(d);
     return diskCache(dir, dir.startsWith(root) ? root : undefined);
   } catch {
     return undefined;
   }
+}
+
+/** One folder level (not `recursive`: Node's recursive mkdir can spin forever on odd paths such as under /proc). */
+async function makeDir(dir: string): Promise<void> {
+  await mkdir(dir, { mode: 0o700 }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EEXIST') throw err;
+  });
 }
 
 /** A shared temp folder is only used if it is ours alone: a real folder, this user's, closed to others. */
