@@ -50,7 +50,7 @@ export async function openDiskCache(dir?: string): Promise<DiskCache | undefined
       dir = path.join(root, (await toolIdentity()).slice(0, 24));
     }
     for (const d of [dir, path.join(dir, 'cards'), path.join(dir, 'threads')]) await makeDir(d);
-    return diskCache(dir, dir.startsWith(root) ? root : undefined);
+    return diskCache(dir, path.dirname(dir) === root ? root : undefined);
   } catch {
     return undefined;
   }
