@@ -5,9 +5,8 @@ import { cardElement, elementSvg } from './render/render-svg.ts';
 import { cardKey } from './render/card-key.ts';
 import { expandComponents } from './render/expand.ts';
 import { rasterize } from './export/png.ts';
-import { deckToPdf, type PdfMode, type PdfPage } from './export/pdf.ts';
+import type { PdfMode, PdfPage } from './export/pdf.ts';
 import { cardLayout, cardVector } from './render/card-layout.ts';
-import { deckToHandout } from './export/handout/handout.ts';
 import { DEFAULT_HANDOUT, type HandoutOptions } from './export/handout/paper.ts';
 
 export interface RenderOptions extends LayoutOptions {
@@ -94,11 +93,14 @@ export async function renderThread(thread: Thread, opts: RenderOptions = {}): Pr
   }
   const out: RenderedThread = { deck, svgs, pngs, keys, reused };
   if (formats.includes('pdf')) {
+    // The PDF writer (pdf-lib, fontkit, the SVG translator) is loaded only for builds that make a PDF.
+    const { deckToPdf } = await import('./export/pdf.ts');
     const pdf = await deckToPdf(deck, pdfMode === 'vector' ? vectorPages : pages);
     out.pdf = pdf.bytes;
     deck.warnings.push(...pdf.warnings);
   }
   if (formats.includes('handout')) {
+    const { deckToHandout } = await import('./export/handout/handout.ts');
     const handout = await deckToHandout(deck, vectorPages, opts.handout ?? DEFAULT_HANDOUT);
     out.handout = { bytes: handout.bytes, pages: handout.pages };
     // The same elements fall back in both PDFs: report them once.
