@@ -6,6 +6,7 @@ const FAST = [
   'tests/contrast.test.ts',
   'tests/emoji.test.ts',
   'tests/font-coverage.test.ts',
+  'tests/highlight.test.ts',
   'tests/hostile/yaml.test.ts',
   'tests/images.test.ts',
   'tests/import.test.ts',

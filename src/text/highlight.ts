@@ -1,10 +1,35 @@
 // Syntax highlighting of fenced code blocks, offline, with lowlight (highlight.js grammars),
-// before satori sees anything: code → lines of coloured spans.
-import { common, createLowlight } from 'lowlight';
+// before satori sees anything: code → lines of coloured spans. lowlight's package entry imports
+// all ~190 grammars (≈ 0.1 s for every process that loads the renderer), so its core is imported
+// by file, and its `common` grammars (the same 37) are required only when a code block names a
+// language.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { createLowlight as CreateLowlight } from 'lowlight';
 import type { Element, ElementContent, Root } from 'hast';
 import type { Span } from './rich.ts';
 
-const lowlight = createLowlight(common);
+const lowlightEntry = createRequire(import.meta.url).resolve('lowlight');
+const { createLowlight } = (await import(pathToFileURL(path.join(path.dirname(lowlightEntry), 'lib', 'index.js')).href)) as { createLowlight: typeof CreateLowlight };
+
+/** lowlight's `common` set, by name (tests/highlight.test.ts checks it still is). */
+export const COMMON_GRAMMARS = [
+  'arduino', 'bash', 'c', 'cpp', 'csharp', 'css', 'diff', 'go', 'graphql', 'ini', 'java', 'javascript', 'json',
+  'kotlin', 'less', 'lua', 'makefile', 'markdown', 'objectivec', 'perl', 'php', 'php-template', 'plaintext',
+  'python', 'python-repl', 'r', 'ruby', 'rust', 'scss', 'shell', 'sql', 'swift', 'typescript', 'vbnet', 'wasm',
+  'xml', 'yaml',
+];
+
+let instance: ReturnType<typeof CreateLowlight> | undefined;
+/** lowlight with the common grammars (highlight.js's CommonJS grammar files, required next to lowlight), made on first use. */
+function lowlight(): ReturnType<typeof CreateLowlight> {
+  if (!instance) {
+    const load = createRequire(lowlightEntry);
+    instance = createLowlight(Object.fromEntries(COMMON_GRAMMARS.map((name) => [name, load(`highlight.js/lib/languages/${name}`)])));
+  }
+  return instance;
+}
 
 /** One Dark-like colours for highlight.js classes, drawn on a dark code panel. */
 export const CODE_PALETTE = {
@@ -51,9 +76,9 @@ const CLASS_COLOURS: Record<string, string> = {
 export function highlightCode(code: string, lang?: string): Span[][] {
   let tree: Root | undefined;
   const name = lang?.toLowerCase();
-  if (name && lowlight.registered(name)) {
+  if (name && lowlight().registered(name)) {
     try {
-      tree = lowlight.highlight(name, code);
+      tree = lowlight().highlight(name, code);
     } catch {
       tree = undefined;
     }
