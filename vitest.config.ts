@@ -7,6 +7,7 @@ const FAST = [
   'tests/emoji.test.ts',
   'tests/font-coverage.test.ts',
   'tests/highlight.test.ts',
+  'tests/import-graph.test.ts',
   'tests/hostile/yaml.test.ts',
   'tests/images.test.ts',
   'tests/import.test.ts',
