@@ -64,10 +64,25 @@ export interface CompiledTemplate {
   files: string[];
 }
 
-/** Bundles a template file. Throws esbuild's error (its message names file, line and column) when it does not compile. */
+/** Last compile per template file, with its files' mtimes: the cache key (template-deps.ts), the main thread's check and its import share one compile. */
+const memo = new Map<string, { compiled: CompiledTemplate; mtimes: number[] }>();
+const mtimes = (files: string[]) => Promise.all(files.map((f) => stat(f).then((s) => s.mtimeMs, () => -1)));
+
+/**
+ * Bundles a template file, again only when one of the files it was made of changed. Throws
+ * esbuild's error (its message names file, line and column) when it does not compile.
+ */
 export async function compileTemplate(file: string): Promise<CompiledTemplate> {
-  const { build } = await import('esbuild');
   const entry = path.resolve(file);
+  const known = memo.get(entry);
+  if (known && (await mtimes(known.compiled.files)).every((m, i) => m === known.mtimes[i])) return known.compiled;
+  const compiled = await bundle(entry);
+  memo.set(entry, { compiled, mtimes: await mtimes(compiled.files) });
+  return compiled;
+}
+
+async function bundle(entry: string): Promise<CompiledTemplate> {
+  const { build } = await import('esbuild');
   const dir = path.dirname(entry);
   const result = await build({
     entryPoints: [entry],
@@ -102,7 +117,10 @@ export async function compiledTemplateUrl(file: string): Promise<string> {
   const dir = compiledDir();
   const out = path.join(dir, `${path.basename(file).replace(/[^\w.-]/g, '_')}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
   if (!(await stat(out).catch(() => undefined))?.isFile()) {
-    await mkdir(dir, { recursive: true, mode: 0o700 });
+    // One level under the temp folder: a recursive mkdir can spin forever under an odd TMPDIR (/proc/self).
+    await mkdir(dir, { mode: 0o700 }).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+    });
     const tmp = `${out}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
     await writeFile(tmp, code, { mode: 0o600 });
     await rename(tmp, out);
