@@ -3,7 +3,7 @@
 // and the cores it kept busy (CPU time / wall time).
 import { build } from '../src/build.ts';
 import { resolveInputs } from '../src/cli/inputs.ts';
-import type { OutputKind } from '../src/model.ts';
+import type { OutputKind } from '../src/model/index.ts';
 
 const [input, outDir, jobs, formats, force] = process.argv.slice(2);
 const { files } = await resolveInputs([input!]);

@@ -5,7 +5,7 @@ import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
 import { deckInfo, layoutThread, loadThread, renderThread, type Deck, type Thread } from '../src/index.ts';
 import { renderCardSvg } from '../src/render/render-svg.ts';
-import type { OutputKind } from '../src/model.ts';
+import type { OutputKind } from '../src/model/index.ts';
 import { encodePng } from '../src/export/png-encode.ts';
 import { forgetHeights } from '../src/layout/measure.ts';
 

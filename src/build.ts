@@ -3,12 +3,12 @@
 // reported. One failed thread never stops the others (unless failFast); its old outputs stay
 // untouched. A content-hash cache skips threads whose outputs are already on disk.
 import type { Diagnostic } from './diagnostics.ts';
-import type { OutputKind } from './model.ts';
+import type { OutputKind } from './model/index.ts';
 import type { RenderOptions } from './pipeline.ts';
 import { remoteImagesInScope, type RemoteImageOptions } from './assets/remote-image.ts';
 import type { BuildPool } from './batch/pool.ts';
 import { DeadlineError, StoppedError, workerFailure } from './batch/pool-errors.ts';
-import { hashValue, toolFingerprint } from './batch/cache-key.ts';
+import { hashValue, toolFingerprint } from './hash.ts';
 import { outputsIntact, readManifest, type Manifest } from './batch/cache-manifest.ts';
 import { uniqueSlugs } from './batch/slugs.ts';
 import { renderSplit } from './batch/split.ts';

@@ -5,7 +5,7 @@ export type Severity = 'error' | 'warning';
 
 /** Every rule id a diagnostic can carry (the README's "Errors" section says what each means). */
 export const RULES = [
-  'yaml-syntax', 'schema', 'limit', 'input', 'io', 'image', 'font', 'template', 'theme', 'usage',
+  'yaml-syntax', 'schema', 'limit', 'input', 'io', 'image', 'font', 'template', 'theme', 'config', 'usage',
   'contrast', 'overflow', 'missing-glyph', 'rtl', 'platform', 'pdf-font', 'pdf-raster-fallback',
   'import', 'import-author', 'import-unsure', 'import-image', 'timeout', 'internal',
 ] as const;
@@ -33,10 +33,10 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 /** What kind of problem an error is; its exit code from the CLI is in EXIT_CODES. */
-export type ErrorCode = 'USAGE' | 'INVALID_THREAD' | 'INVALID_THEME' | 'IO' | 'TEMPLATE';
+export type ErrorCode = 'USAGE' | 'INVALID_THREAD' | 'INVALID_THEME' | 'INVALID_CONFIG' | 'IO' | 'TEMPLATE';
 
 /** The CLI's exit code for each error code: 2 for a command called wrongly, 1 for a bad input. */
-export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = { USAGE: 2, INVALID_THREAD: 1, INVALID_THEME: 1, IO: 1, TEMPLATE: 1 };
+export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = { USAGE: 2, INVALID_THREAD: 1, INVALID_THEME: 1, INVALID_CONFIG: 2, IO: 1, TEMPLATE: 1 };
 
 /** The one error class the library throws for problems a user can fix. */
 export class ThreadeckError extends Error {
@@ -55,7 +55,7 @@ export class ThreadeckError extends Error {
   }
 }
 
-const RULE_OF: Record<ErrorCode, Rule> = { USAGE: 'usage', INVALID_THREAD: 'schema', INVALID_THEME: 'theme', IO: 'io', TEMPLATE: 'template' };
+const RULE_OF: Record<ErrorCode, Rule> = { USAGE: 'usage', INVALID_THREAD: 'schema', INVALID_THEME: 'theme', INVALID_CONFIG: 'config', IO: 'io', TEMPLATE: 'template' };
 
 /** A mistake in how a command was called (exit code 2), as opposed to a bad input file (exit 1). */
 export class UsageError extends ThreadeckError {

@@ -1,6 +1,6 @@
 // threadeck's library API: load a thread, lay out its cards, render SVG, export PNG/PDF, build files.
-export type { Author, Card, CardSize, Deck, ImageAsset, OutputKind, Post, SourcePosition, Thread } from './model.ts';
-export { OUTPUT_KINDS } from './model.ts';
+export type { Author, Card, CardSize, Deck, ImageAsset, OutputKind, Post, SourcePosition, Thread } from './model/index.ts';
+export { OUTPUT_KINDS } from './model/index.ts';
 export { ThreadeckError, formatDiagnostic, type Diagnostic, type ErrorCode, type Severity } from './diagnostics.ts';
 export { loadThread, parseThread, threadFromInput, type ParseOptions } from './load/load-thread.ts';
 export { ThreadSchema, threadJsonSchema, MAX_POSTS, type ThreadInput } from './load/schema.ts';
@@ -8,10 +8,10 @@ export { layoutThread, deckInfo, DEFAULT_SIZE, type LayoutOptions } from './layo
 export { fitBlocks, bodyMeasurer, sizeRange, type CardFit } from './layout/fit.ts';
 export { splitBlocks } from './layout/split.ts';
 export { parsePostText, shortenUrl } from './text/markdown.ts';
-export type { Block, Span, ListItem } from './text/rich.ts';
+export type { Block, Span, ListItem } from './model/index.ts';
 export { renderCardSvg, renderDeckSvgs } from './render/render-svg.ts';
 export { getTemplate, templateNames } from './render/templates.ts';
-export type { BoxSize, DeckInfo, Template, TemplateProps, Theme } from './render/template.ts';
+export type { BoxSize, DeckInfo, Template, TemplateProps, Theme } from './model/index.ts';
 export { rasterize, svgToPng, type Raster } from './export/png.ts';
 export { deckToPdf, type PdfPage, type PdfResult } from './export/pdf.ts';
 export { cardLayout, type CardLayout, type TextRun, type LinkBox } from './render/card-layout.ts';
@@ -25,3 +25,5 @@ export { threadToYaml } from './import/thread-yaml.ts';
 export { threadToMarkdown, type MarkdownOptions } from './export/markdown.ts';
 export { withRemoteImages, REMOTE_DEFAULTS, type RemoteImageOptions } from './assets/remote-image.ts';
 export { addressProblem } from './assets/net-address.ts';
+export { findProjectConfig, loadNearestConfig, loadProjectConfig, CONFIG_NAMES, type ProjectConfig } from './load/project-config.ts';
+export { presentation, DEFAULT_TEMPLATE, type Presentation, type PresentationLayer } from './load/presentation.ts';

@@ -1,8 +1,8 @@
 // In-memory pipeline for one thread: Thread → Deck → SVG → PNG / PDF. No disk access.
-import type { Deck, OutputKind, Thread } from './model.ts';
+import type { Deck, OutputKind, Thread } from './model/index.ts';
 import { layoutThread, type LayoutOptions } from './layout/paginate.ts';
 import { cardElement, elementSvg } from './render/render-svg.ts';
-import { cardKey } from './render/card-key.ts';
+import { cardKey } from './hash.ts';
 import { expandComponents } from './render/expand.ts';
 import { rasterize } from './export/png.ts';
 import type { PdfMode, PdfPage } from './export/pdf.ts';

@@ -1,15 +1,15 @@
 // `threadeck/template`: everything a template file needs — the Template API types and the kit of
 // shared building blocks (avatar, logo, cue arrow, progress, rich text, sizes, contrast, fonts).
 // A user's template file imports from here; built-in templates use the same modules.
-export type { BoxSize, DeckInfo, Template, TemplateProps, Theme } from './render/template.ts';
-export type { Author, Card, CardKind, CardSize, ImageAsset, Post } from './model.ts';
-export type { Block, ListItem, Span } from './text/rich.ts';
+export type { BoxSize, DeckInfo, Template, TemplateProps, Theme } from './model/index.ts';
+export type { Author, Card, CardKind, CardSize, ImageAsset, Post } from './model/index.ts';
+export type { Block, ListItem, Span } from './model/index.ts';
 export type { ContrastPair } from './theme/contrast.ts';
 export type { FontFace } from './assets/fonts.ts';
 export { Arrow, Avatar, avatarContrast, avatarGradientEnd, cardRootStyle, Dots, Logo, mix, ProgressBar, rgb } from './render/template-kit.tsx';
 export { blockGap, MONO_FAMILY, quotePanel, RichBlocks, type RichTextOptions } from './render/rich-text.tsx';
 export { fitImage, initials } from './render/text-blocks.ts';
-export { designScale, orientation, SIZE_PRESETS, type Orientation } from './layout/sizes.ts';
+export { designScale, orientation, SIZE_PRESETS, type Orientation } from './model/sizes.ts';
 export { AA_BODY, AA_LARGE, contrastRatio, luminance } from './theme/contrast.ts';
 export { codeContrast } from './text/highlight.ts';
 export { BODY_FONT, fontsourceFaces, MONO_FONT, MONO_FONT_STACK, SYMBOL_FONT, subsetFamily } from './assets/fonts.ts';

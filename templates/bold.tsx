@@ -9,11 +9,11 @@
 // Colour roles: background = the gradient's first stop and the ink of the body on the panel;
 // surface = the panel; text / muted = chrome on the gradient; accent = second-stop hue, the swipe
 // pill, the panel shadow and the post-count block; onAccent = text on the accent.
-import { orientation, designScale } from '../src/layout/sizes.ts';
-import type { CardSize } from '../src/model.ts';
+import { orientation, designScale } from '../src/model/sizes.ts';
+import type { CardSize } from '../src/model/index.ts';
 import { blockGap, quotePanel, RichBlocks } from '../src/render/rich-text.tsx';
 import { Arrow, Avatar, avatarContrast, cardRootStyle, Logo, ProgressBar, mix } from '../src/render/template-kit.tsx';
-import type { BoxSize, Template, TemplateProps, Theme } from '../src/render/template.ts';
+import type { BoxSize, Template, TemplateProps, Theme } from '../src/model/index.ts';
 import { fontsourceFaces } from '../src/assets/fonts.ts';
 import { contrastRatio, type ContrastPair } from '../src/theme/contrast.ts';
 import { codeContrast } from '../src/text/highlight.ts';

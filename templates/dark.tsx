@@ -7,11 +7,11 @@
 // progress and author in a left column beside the body. Written on satori's JSX runtime.
 import type { JSXNode } from 'satori/jsx';
 import { fontsourceFaces } from '../src/assets/fonts.ts';
-import { designScale, orientation } from '../src/layout/sizes.ts';
-import type { CardSize } from '../src/model.ts';
+import { designScale, orientation } from '../src/model/sizes.ts';
+import type { CardSize } from '../src/model/index.ts';
 import { blockGap, quotePanel, RichBlocks } from '../src/render/rich-text.tsx';
 import { Arrow, Avatar, avatarContrast, Dots, Logo, mix, ProgressBar, rgb } from '../src/render/template-kit.tsx';
-import type { BoxSize, Template, TemplateProps, Theme } from '../src/render/template.ts';
+import type { BoxSize, Template, TemplateProps, Theme } from '../src/model/index.ts';
 import type { ContrastPair } from '../src/theme/contrast.ts';
 import { codeContrast } from '../src/text/highlight.ts';
 

@@ -3,11 +3,11 @@
 // "default" — warm paper background, author header, large body text, n/N badge, swipe cue and a
 // progress bar. Portrait and square cards stack header, body and footer; landscape slides put
 // the author, number and title in a sidebar beside the body. Written on satori's JSX runtime.
-import { orientation, designScale } from '../src/layout/sizes.ts';
-import type { CardSize } from '../src/model.ts';
+import { orientation, designScale } from '../src/model/sizes.ts';
+import type { CardSize } from '../src/model/index.ts';
 import { blockGap, quotePanel, RichBlocks } from '../src/render/rich-text.tsx';
 import { Arrow, Avatar, avatarContrast, cardRootStyle, Logo, ProgressBar } from '../src/render/template-kit.tsx';
-import type { BoxSize, Template, TemplateProps, Theme } from '../src/render/template.ts';
+import type { BoxSize, Template, TemplateProps, Theme } from '../src/model/index.ts';
 import type { ContrastPair } from '../src/theme/contrast.ts';
 import { codeContrast } from '../src/text/highlight.ts';
 

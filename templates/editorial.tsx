@@ -10,12 +10,12 @@
 // byline in a side column, a hairline, then the text column. Chrome lines (running head, byline)
 // are cut to fit by an estimate of Lora's advances, never by satori's textOverflow.
 import { fontsourceFaces } from '../src/assets/fonts.ts';
-import { designScale, orientation } from '../src/layout/sizes.ts';
-import type { CardSize } from '../src/model.ts';
+import { designScale, orientation } from '../src/model/sizes.ts';
+import type { CardSize } from '../src/model/index.ts';
 import { blockGap, RichBlocks } from '../src/render/rich-text.tsx';
 import { Arrow, cardRootStyle, Logo, mix } from '../src/render/template-kit.tsx';
-import type { BoxSize, Template, TemplateProps, Theme } from '../src/render/template.ts';
-import type { Block } from '../src/text/rich.ts';
+import type { BoxSize, Template, TemplateProps, Theme } from '../src/model/index.ts';
+import type { Block } from '../src/model/index.ts';
 import type { ContrastPair } from '../src/theme/contrast.ts';
 import { codeContrast } from '../src/text/highlight.ts';
 

@@ -19,11 +19,11 @@
 // the card's background, author row and action row are drawn around the content with absolute
 // positions, in the space the geometry reserves above and below the body box. A short post is a
 // compact card in the middle of the page, a long one fills it, and no text leaves that space.
-import { orientation, designScale } from '../src/layout/sizes.ts';
-import type { CardSize } from '../src/model.ts';
+import { orientation, designScale } from '../src/model/sizes.ts';
+import type { CardSize } from '../src/model/index.ts';
 import { blockGap, quotePanel, RichBlocks } from '../src/render/rich-text.tsx';
 import { Arrow, Avatar, avatarContrast, Logo, mix, rgb } from '../src/render/template-kit.tsx';
-import type { BoxSize, Template, TemplateProps, Theme } from '../src/render/template.ts';
+import type { BoxSize, Template, TemplateProps, Theme } from '../src/model/index.ts';
 import type { ContrastPair } from '../src/theme/contrast.ts';
 import { codeContrast } from '../src/text/highlight.ts';
 

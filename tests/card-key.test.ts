@@ -2,7 +2,7 @@
 // whenever the picture can, and stay the same when nothing the picture depends on changed.
 import { describe, expect, it } from 'vitest';
 import { loadThread, layoutThread } from '../src/index.ts';
-import { cardKey } from '../src/render/card-key.ts';
+import { cardKey } from '../src/hash.ts';
 import { expandComponents } from '../src/render/expand.ts';
 import { cardElement, elementSvg } from '../src/render/render-svg.ts';
 import { jsx } from 'satori/jsx/jsx-runtime';

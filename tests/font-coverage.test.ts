@@ -8,7 +8,7 @@ import { loadFonts, MONO_FONT, MONO_FONT_STACK, SYMBOL_FONT, type FontFace } fro
 import { fontsForText, formatCodePoints, readCmap, uncoveredCodePoints } from '../src/assets/font-coverage.ts';
 import { parseThread } from '../src/load/load-thread.ts';
 import { threadText } from '../src/layout/thread-text.ts';
-import { satoriAssets } from '../src/render/satori-assets.ts';
+import { satoriAssets } from '../src/layout/satori-assets.ts';
 import { emojiGraphemeImages } from '../src/assets/emoji.ts';
 
 const MIXED =

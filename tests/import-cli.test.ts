@@ -10,7 +10,7 @@ import { threadToMarkdown } from '../src/export/markdown.ts';
 import { importThread } from '../src/import/import-thread.ts';
 import { threadFromImport } from '../src/import/load-input.ts';
 import { resolveInputs } from '../src/cli/inputs.ts';
-import type { Thread } from '../src/model.ts';
+import type { Thread } from '../src/model/index.ts';
 import { runCli, tempDir } from './helpers.ts';
 
 const SEED = 'tests/fixtures/seed-page.txt';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePostText, shortenUrl } from '../src/text/markdown.ts';
 import { breakOffsets, cutBlock } from '../src/text/cut.ts';
 import { splitBlocks } from '../src/layout/split.ts';
-import { blocksText, type Block } from '../src/text/rich.ts';
+import { blocksText, type Block } from '../src/model/index.ts';
 
 describe('post Markdown → rich blocks', () => {
   it('keeps paragraphs and single line breaks', () => {

@@ -11,7 +11,7 @@ import { loadThread, renderThread } from '../src/index.ts';
 import { cardVector } from '../src/render/card-layout.ts';
 import { deckToHandout } from '../src/export/handout/handout.ts';
 import { postBlocks } from '../src/layout/post-blocks.ts';
-import { blocksText } from '../src/text/rich.ts';
+import { blocksText } from '../src/model/index.ts';
 import { meanAbsDiff, runCli, tempDir } from './helpers.ts';
 import { expectWordsInOrder, words } from './pdf-words.ts';
 

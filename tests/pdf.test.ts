@@ -7,7 +7,7 @@ import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFRef } from 'pdf-lib';
 import { layoutThread, loadThread, renderThread } from '../src/index.ts';
 import { postBlocks } from '../src/layout/post-blocks.ts';
-import { blocksText } from '../src/text/rich.ts';
+import { blocksText } from '../src/model/index.ts';
 import { tempDir } from './helpers.ts';
 import { expectWordsInOrder, words } from './pdf-words.ts';
 

@@ -2,7 +2,7 @@
 // template's cover: a visual change to any design shows up here.
 import { describe, expect, it } from 'vitest';
 import { layoutThread, loadThread, renderCardSvg, svgToPng } from '../src/index.ts';
-import { SIZE_PRESETS } from '../src/layout/sizes.ts';
+import { SIZE_PRESETS } from '../src/model/sizes.ts';
 import { templateNames } from '../src/render/templates.ts';
 import { decodePng, GOLDEN_TOLERANCE, matchGolden } from './helpers.ts';
 

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { layoutThread, loadThread, parseThread, renderCardSvg, svgToPng, ThreadeckError } from '../src/index.ts';
-import { parseSize } from '../src/layout/sizes.ts';
+import { parseSize } from '../src/model/sizes.ts';
 import { platformWarnings } from '../src/layout/platform-checks.ts';
 import { loadTemplate } from '../src/render/templates.ts';
-import { loadThemeFile } from '../src/theme/load-theme.ts';
+import { loadThemeFile } from '../src/load/load-theme.ts';
 import { decodePng, runCli, tempDir } from './helpers.ts';
 
 const BRAND = 'tests/fixtures/brand';

@@ -5,16 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { toSfnt } from '../export/sfnt.ts';
+import { toSfnt } from './sfnt.ts';
 
-export interface FontFace {
-  name: string;
-  data: Buffer;
-  weight: 400 | 500 | 600 | 700 | 800;
-  style: 'normal' | 'italic';
-  /** satori locale ('zh-CN', 'ja-JP', 'ko-KR'): preferred inside elements with that `lang`, else array order decides. */
-  lang?: string;
-}
+import type { FontFace } from '../model/index.ts';
+export type { FontFace };
 
 const require = createRequire(import.meta.url);
 const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'] as const;

@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import { resolveInside } from './paths.ts';
 import { ENABLE_HINT, fetchRemoteImage, isHttpUrl, remoteImagesInScope, RemoteImageError, type RemoteImageOptions } from './remote-image.ts';
-import type { ImageAsset } from '../model.ts';
+import type { ImageAsset } from '../model/index.ts';
 
 export const IMAGE_LIMITS = {
   maxBytes: 20 * 1024 * 1024,

@@ -3,10 +3,11 @@
 // built-in templates qualify: a template file is user code, which renders on a worker, under the
 // deadline that can stop it.
 import { MessageChannel } from 'node:worker_threads';
-import type { Thread } from '../model.ts';
+import type { Thread } from '../model/index.ts';
 import type { RenderOptions } from '../pipeline.ts';
 import { isTemplatePath } from '../render/template-names.ts';
 import type { RenderResult, RenderTask } from './render-task.ts';
+import { presentation } from '../load/presentation.ts';
 
 /** Up to this many cards (estimated), one thread renders faster here than on workers (see README, Performance). */
 export const SMALL_THREAD_CARDS = 24;
@@ -15,8 +16,7 @@ const CHARS_PER_CARD = 900;
 
 /** Whether `thread` is small enough, and its template built in, to render in this thread. */
 export function useMainThread(thread: Thread, layout: Omit<RenderOptions, 'formats'>): boolean {
-  const template = layout.template ?? thread.options.template;
-  if (template && isTemplatePath(template)) return false;
+  if (isTemplatePath(presentation(thread.options, layout, layout.config).template)) return false;
   let cards = (thread.options.cover ? 1 : 0) + (thread.options.outro ? 1 : 0);
   for (const post of thread.posts) cards += Math.max(1, Math.ceil(post.text.length / CHARS_PER_CARD));
   return cards <= SMALL_THREAD_CARDS;

@@ -5,20 +5,21 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
-import type { OutputKind, Thread } from '../model.ts';
+import type { OutputKind, Thread } from '../model/index.ts';
 import { loadInput } from '../import/load-input.ts';
 import { withRemoteImages, type RemoteImageOptions } from '../assets/remote-image.ts';
 import type { RenderOptions } from '../pipeline.ts';
 import { isTemplatePath } from '../load/thread-options.ts';
 import { recordReads } from '../assets/file-reads.ts';
-import { hashValue } from './cache-key.ts';
+import { hashValue } from '../hash.ts';
 import { templateFiles } from './template-deps.ts';
+import { presentation } from '../load/presentation.ts';
 
 export interface Prepared {
   thread: Thread;
   /** The importer's warnings (raw inputs). */
   warnings: Diagnostic[];
-  /** Everything the outputs depend on, hashed (cache-key.ts). */
+  /** Everything the outputs depend on, hashed (hash.ts). */
   key: string;
   /** Files outside the thread's folder the outputs depend on (a template file and its local imports), for --watch. */
   deps: string[];
@@ -40,8 +41,8 @@ export async function prepareThread(input: string, opts: PrepareOptions): Promis
   const load = () => loadInput(input);
   const { value: { thread: loaded, warnings }, files: read } = await recordReads(() => (opts.remoteImages ? withRemoteImages(opts.remoteImages, load) : load()));
   const thread: Thread = { ...loaded, slug: opts.slug };
-  const template = opts.layout.template ?? thread.options.template;
-  const templateFile = template && isTemplatePath(template) ? template : undefined;
+  const template = presentation(thread.options, opts.layout, opts.layout.config).template;
+  const templateFile = isTemplatePath(template) ? template : undefined;
   const deps = templateFile ? await templateFiles(templateFile) : [];
   // Each file by its path from the template's folder (moving the folder keeps the key) and bytes.
   const dir = templateFile ? path.dirname(templateFile) : '';

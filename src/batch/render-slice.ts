@@ -2,7 +2,7 @@
 // lays out the whole thread (the layout is deterministic, so they all agree on the cards) and
 // renders only the cards whose index ≡ slice.index (mod slice.count). PNG and SVG only; the PDF
 // needs the whole deck and is rendered by one worker (render-task.ts).
-import type { Thread } from '../model.ts';
+import type { Thread } from '../model/index.ts';
 import { platformWarnings } from '../layout/platform-checks.ts';
 import { renderThread, type RenderOptions } from '../pipeline.ts';
 import type { RenderResult, RenderTask } from './task.ts';

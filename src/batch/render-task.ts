@@ -7,10 +7,10 @@ import type { FontFace } from '../assets/fonts.ts';
 import { threadToMarkdown } from '../export/markdown.ts';
 import { renderThread, type CardReuse } from '../pipeline.ts';
 import { platformWarnings } from '../layout/platform-checks.ts';
-import type { ThemeOverrides } from '../theme/theme.ts';
+import type { ThemeOverrides } from '../model/index.ts';
 import { planOutputs } from '../write/output-paths.ts';
 import { toDiagnostics } from './to-diagnostics.ts';
-import { sha256 } from './cache-key.ts';
+import { sha256 } from '../hash.ts';
 import { renderSlice } from './render-slice.ts';
 import type { CachedCard, RenderedOutputs, RenderResult, RenderTask } from './task.ts';
 
@@ -22,6 +22,7 @@ export async function renderTask(task: RenderTask): Promise<RenderResult> {
   const thread = task.thread;
   reviveFonts(thread.options.theme);
   reviveFonts(task.layout.theme);
+  reviveFonts(task.layout.config?.theme);
   const extra = {
     ...(task.reuse && { reuse: cardReuse(task.reuse) }),
     // A number on the port: one more card done, of that many in the thread.

@@ -1,7 +1,7 @@
 // What a build reports: per thread (status, cards, files with their sizes, warnings and errors)
 // and for the whole batch — the data of the CLI's lines and of `--json`.
 import type { Diagnostic } from '../diagnostics.ts';
-import type { OutputKind } from '../model.ts';
+import type { OutputKind } from '../model/index.ts';
 
 export interface FileReport {
   path: string;

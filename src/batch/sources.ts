@@ -3,7 +3,7 @@
 // their hashes, with a hash of the settings it was built with. When none of them changed, the
 // thread is up to date without loading it again (no YAML, schema, Markdown, importer or renderer).
 import { readFile } from 'node:fs/promises';
-import { sha256 } from './cache-key.ts';
+import { sha256 } from '../hash.ts';
 
 export interface Source {
   path: string;

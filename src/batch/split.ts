@@ -10,11 +10,11 @@ import type { BuildPool } from './pool.ts';
 import { StoppedError } from './pool-errors.ts';
 import { toDiagnostics } from './to-diagnostics.ts';
 import type { RenderResult, RenderTask } from './render-task.ts';
+import { presentation } from '../load/presentation.ts';
 
 /** `onCard` counts the slices' cards (the PDF task's pages are the same cards again). */
 export async function renderSplit(pool: BuildPool, task: RenderTask, count: number, opts: { timeoutMs?: number; signal?: AbortSignal; onCard?: (cards: number) => void }): Promise<RenderResult> {
-  const template = task.layout.template ?? task.thread.options.template;
-  if (!template || !isTemplatePath(template)) {
+  if (!isTemplatePath(presentation(task.thread.options, task.layout, task.layout.config).template)) {
     try {
       const { layoutThread } = await import('../layout/paginate.ts');
       const deck = await layoutThread(task.thread, task.layout);

@@ -2,7 +2,7 @@
 // loaded thread and its options) and its result (outputs in memory, warnings, errors, card keys).
 import type { MessagePort } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics.ts';
-import type { CardSize, OutputKind, Thread } from '../model.ts';
+import type { CardSize, OutputKind, Thread } from '../model/index.ts';
 import type { RenderOptions } from '../pipeline.ts';
 
 export interface RenderTask {

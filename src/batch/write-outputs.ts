@@ -6,11 +6,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileReport } from './reports.ts';
-import type { OutputKind } from '../model.ts';
+import type { OutputKind } from '../model/index.ts';
 import { isCardFile, planOutputs } from '../write/output-paths.ts';
 import { removeStale, stageFile, type StagedFile } from '../write/atomic.ts';
 import { removeManifest, writeManifest, type CachedFile, type Manifest } from './cache-manifest.ts';
-import { sha256 } from './cache-key.ts';
+import { sha256 } from '../hash.ts';
 import type { RenderResult } from './render-task.ts';
 
 /** What is written: one thread's outputs, and what its manifest records. */

@@ -2,28 +2,39 @@
 // Imported only when the command runs, so `threadeck --help` loads none of it.
 import path from 'node:path';
 import { statSync } from 'node:fs';
-import { OUTPUT_KINDS, type OutputKind } from '../model.ts';
+import { OUTPUT_KINDS, type OutputKind } from '../model/index.ts';
 import { batchFlags } from './batch-flags.ts';
 import { runBuild } from './build-run.ts';
 import { UsageError } from './usage-error.ts';
 import { ThreadeckError, formatDiagnostic } from '../diagnostics.ts';
 import type { LayoutOptions } from '../layout/paginate.ts';
-import { parseSize } from '../layout/sizes.ts';
+import { parseSize } from '../model/sizes.ts';
 import { isTemplatePath } from '../render/template-names.ts';
 import { TEMPLATE_NAMES } from '../render/template-names.ts';
 import { withRemoteImages } from '../assets/remote-image.ts';
 import { exportFlags } from './export-flags.ts';
+import { projectConfig } from './config-flags.ts';
+
+export const DEFAULT_OUT = 'output';
+export const DEFAULT_FORMATS: OutputKind[] = ['png', 'pdf'];
 
 export async function runBuildCommand(args: Record<string, unknown> & { _: unknown[] }): Promise<number> {
-  checkOutDir(String(args.out));
+  const config = await projectConfig(args);
+  // Each setting: the flag, else the project config file, else the default (load/presentation.ts for template, size, theme).
+  const outDir = typeof args.out === 'string' ? args.out : (config?.out ?? DEFAULT_OUT);
+  checkOutDir(outDir);
   const exportOptions = exportFlags(args);
-  const formats = exportOptions.layout === 'handout' ? parseFormats(String(args.format)).map((f) => (f === 'pdf' ? 'handout' : f)) : parseFormats(String(args.format));
-  const layout = { ...(await layoutFlags(args)), pdf: exportOptions.pdf, handout: exportOptions.handout };
+  const listed = typeof args.format === 'string' ? parseFormats(args.format) : (config?.formats ?? DEFAULT_FORMATS);
+  const formats = exportOptions.layout === 'handout' ? [...new Set(listed.map((f) => (f === 'pdf' ? 'handout' : f)))] : listed;
+  const flags = async () => ({ ...(await layoutFlags(args)), ...(config && { config: config.presentation }) });
+  const layout = { ...(await flags()), pdf: exportOptions.pdf, handout: exportOptions.handout };
   const inputs = args._.length ? args._.map(String) : ['threads'];
   const json = Boolean(args.json);
   const batch = batchFlags(args);
-  const watchFiles = [args.theme, layout.template && isTemplatePath(layout.template) ? layout.template : undefined].filter((f): f is string => typeof f === 'string');
-  const options = async () => ({ ...(batch.watch ? { ...(await layoutFlags(args)), pdf: layout.pdf, handout: layout.handout } : layout), outDir: String(args.out), formats });
+  const templates = [layout.template, config?.presentation.template].filter((t): t is string => t !== undefined && isTemplatePath(t));
+  const watchFiles = [args.theme, config?.file, ...templates].filter((f): f is string => typeof f === 'string');
+  // --watch reads the --theme file again before each rebuild (the config file is read once: restart after editing it).
+  const options = async () => ({ ...(batch.watch ? { ...(await flags()), pdf: layout.pdf, handout: layout.handout } : layout), outDir, formats });
   const run = () => runBuild({ inputs, json, batch, watchFiles, options });
   return await (args['allow-remote-images'] ? withRemoteImages({ enabled: true }, run) : run());
 }
@@ -60,7 +71,7 @@ async function layoutFlags(args: Record<string, unknown>): Promise<LayoutOptions
   }
   if (typeof args.theme === 'string') {
     try {
-      out.theme = await (await import('../theme/load-theme.ts')).loadThemeFile(args.theme);
+      out.theme = await (await import('../load/load-theme.ts')).loadThemeFile(args.theme);
     } catch (err) {
       if (err instanceof ThreadeckError) throw new UsageError(`--theme:\n${err.diagnostics.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`);
       throw err;

@@ -40,7 +40,7 @@ export async function runBuild(run: BuildRun): Promise<number> {
   };
   try {
     if (!run.batch.watch) return (await once()).ok ? 0 : 1;
-    const { watchBuilds } = await import('../batch/watch.ts');
+    const { watchBuilds } = await import('../watch.ts');
     return await watchBuilds(once, { inputs: run.inputs, extra: run.watchFiles ?? [], outDir: (await run.options()).outDir, signal: stop.signal });
   } finally {
     process.off('SIGINT', onSignal);

@@ -60,7 +60,8 @@ function checkFlags(argv: string[], args: ArgsDef): void {
   for (const [name, def] of Object.entries(args)) {
     if (def.type === 'positional') continue;
     known.add(name);
-    if (def.type === 'boolean') known.add(`no-${name}`);
+    // `--no-NAME` for booleans, and for options that say they take it (`--no-config`).
+    if (def.type === 'boolean' || ('negatable' in def && def.negatable)) known.add(`no-${name}`);
     const alias = 'alias' in def ? def.alias : undefined;
     for (const a of Array.isArray(alias) ? alias : alias ? [alias] : []) known.add(a);
   }

@@ -2,8 +2,8 @@
 // Imported only when the command runs, so `threadeck --help` loads none of it.
 import { stat } from 'node:fs/promises';
 import { ThreadeckError, formatDiagnostic } from '../diagnostics.ts';
-import { loadThemeFile } from '../theme/load-theme.ts';
-import { parseSize, SIZE_PRESETS } from '../layout/sizes.ts';
+import { loadThemeFile } from '../load/load-theme.ts';
+import { parseSize, SIZE_PRESETS } from '../model/sizes.ts';
 import { startPreviewServer } from '../preview/server.ts';
 import { resolveInputs } from './inputs.ts';
 import { UsageError } from './usage-error.ts';

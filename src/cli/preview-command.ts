@@ -1,7 +1,7 @@
 // `threadeck preview [thread-file]`: a local page that shows the thread's cards, live, with an
 // editor, pickers and exports (src/preview/). Runs until Ctrl+C.
 import { defineCommand } from 'citty';
-import { SIZE_PRESETS } from '../layout/sizes.ts';
+import { SIZE_PRESETS } from '../model/sizes.ts';
 import { TEMPLATE_NAMES } from '../render/template-names.ts';
 export const previewCommand = defineCommand({
   meta: { name: 'preview', description: 'Live preview and editor in the browser: a local page (127.0.0.1) with the cards, updated as the file changes.' },

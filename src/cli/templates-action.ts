@@ -2,8 +2,8 @@
 // Imported only when the command runs, so `threadeck --help` loads none of it.
 import path from 'node:path';
 import { ThreadeckError, formatDiagnostic } from '../diagnostics.ts';
-import { contactSheet } from '../export/contact-sheet.ts';
-import { parseSize, SIZE_PRESETS } from '../layout/sizes.ts';
+import { contactSheet } from '../contact-sheet.ts';
+import { parseSize, SIZE_PRESETS } from '../model/sizes.ts';
 import { loadThread } from '../load/load-thread.ts';
 import { templateList } from '../render/templates.ts';
 import { writeFileAtomic } from '../write/atomic.ts';

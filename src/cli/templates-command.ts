@@ -1,7 +1,7 @@
 // `threadeck templates`: lists the templates (text or --json); --contact-sheet THREAD renders
 // one thread in every template into a single PNG.
 import { defineCommand } from 'citty';
-import { SIZE_PRESETS } from '../layout/sizes.ts';
+import { SIZE_PRESETS } from '../model/sizes.ts';
 export const templatesCommand = defineCommand({
   meta: { name: 'templates', description: 'List the built-in templates, or render a thread in all of them as a contact sheet.' },
   args: {

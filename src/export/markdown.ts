@@ -2,7 +2,7 @@
 // "### n/N" heading, separated by "---", with its image and quoted post. `threadeck import` reads
 // this back into the same thread (text, images, quotes, author, date, source).
 import path from 'node:path';
-import type { ImageAsset, Thread } from '../model.ts';
+import type { ImageAsset, Thread } from '../model/index.ts';
 
 export interface MarkdownOptions {
   /** Folder the Markdown file is written to: image paths are made relative to it. */

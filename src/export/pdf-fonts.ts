@@ -5,7 +5,7 @@ import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont, PDFHexString } from 'pdf-lib';
 import type { FontFace } from '../assets/fonts.ts';
 import { fontCodePoints } from '../assets/font-coverage.ts';
-import { toSfnt } from './sfnt.ts';
+import { toSfnt } from '../assets/sfnt.ts';
 import type { TextRun } from '../render/card-layout.ts';
 
 /**

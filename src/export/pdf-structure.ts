@@ -1,8 +1,8 @@
 // The PDF's document structure: metadata, a bookmark per post (its first words) and page labels
 // that match the card numbers. No timestamps: the same deck gives the same bytes.
 import { PDFHexString, PDFName, PDFNumber, type PDFDict, type PDFDocument, type PDFRef } from 'pdf-lib';
-import type { Deck } from '../model.ts';
-import { blocksText } from '../text/rich.ts';
+import type { Deck } from '../model/index.ts';
+import { blocksText } from '../model/index.ts';
 
 export const PRODUCER = 'threadeck';
 

@@ -1,6 +1,6 @@
 // Warnings a PDF export reports: fonts that could not be embedded, elements drawn as images.
 import type { Diagnostic } from '../diagnostics.ts';
-import type { Deck } from '../model.ts';
+import type { Deck } from '../model/index.ts';
 import type { PdfFontSet } from './pdf-fonts.ts';
 import type { VectorDoc } from './vector/doc-context.ts';
 

@@ -7,7 +7,7 @@
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, drawObject, popGraphicsState, pushGraphicsState, concatTransformationMatrix, type PDFRef } from 'pdf-lib';
 import type { Diagnostic } from '../diagnostics.ts';
-import type { Deck } from '../model.ts';
+import type { Deck } from '../model/index.ts';
 import type { CardLayout } from '../render/card-layout.ts';
 import { PdfFontSet } from './pdf-fonts.ts';
 import { addOutline, addPageLabels, setMetadata } from './pdf-structure.ts';

@@ -2,14 +2,24 @@
 import type { Line } from './types.ts';
 
 export function toLines(text: string): Line[] {
-  return text
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((t, i) => ({ n: i + 1, text: t.replace(/[ \t\u00a0]+$/, '') }));
+  const raw = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  let hardBreak = false;
+  return raw.map((t, i) => {
+    const line: Line = { n: i + 1, text: t.replace(/[ \t\u00a0]+$/, '') };
+    // "text  " + "  ": a hard break and a spaces-only line, a clipper's paragraph break inside a post.
+    if (line.text === '' && t !== '' && hardBreak) line.soft = true;
+    hardBreak = / {2,}$/.test(t);
+    return line;
+  });
 }
 
+/** Whether the input has clipper paragraph breaks (spaces-only lines after hard breaks) anywhere. */
+export const hasSoftBreaks = (lines: readonly Line[]): boolean => lines.some((l) => l.soft);
+
 export const isBlank = (l: Line | undefined): boolean => !l || l.text.trim() === '';
+
+/** A blank line that ends a block: not a clipper's paragraph break inside a post. */
+export const isHardBlank = (l: Line | undefined): boolean => isBlank(l) && !l?.soft;
 
 /** Lines without the blank lines at both ends. */
 export function trimBlank(lines: readonly Line[]): Line[] {

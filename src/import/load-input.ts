@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ThreadeckError, type Diagnostic } from '../diagnostics.ts';
-import type { Thread } from '../model.ts';
+import type { Thread } from '../model/index.ts';
 import { parseThread, threadFromInput } from '../load/load-thread.ts';
 import { RAW_EXTENSIONS, isRawInput, rawSlug } from './raw-input.ts';
 import { noteRead } from '../assets/file-reads.ts';

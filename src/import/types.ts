@@ -9,6 +9,19 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export interface Line {
   n: number;
   text: string;
+  /**
+   * A blank line that only holds spaces after a Markdown hard break ("text  " then "  "): what a
+   * clipper (turndown) writes for a paragraph break inside one post, where posts are apart by empty lines.
+   */
+  soft?: boolean;
+}
+
+/** What the page is a clipping of, when it can be told: it decides how paragraphs become posts. */
+export type PageKind = 'thread-reader' | 'x';
+
+/** What the importer knows about the input before a recogniser reads it. */
+export interface ImportContext {
+  kind?: PageKind;
 }
 
 export interface DraftAuthor {
@@ -41,6 +54,10 @@ export interface DraftPost {
   date?: string;
   images: DraftImage[];
   quote?: DraftQuote;
+  /** Handles (without @) a "Replying to @…" line above the post names. */
+  replyTo?: string[];
+  /** The post's status id, when the page names it (a `data-tweet` attribute). */
+  id?: string;
 }
 
 /** What a recogniser found: the posts in order and whatever the page says about the thread. */

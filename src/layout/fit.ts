@@ -1,11 +1,11 @@
 // Auto-fit: chooses a card's body text size, the largest whole pixel size between the template's
 // max and min at which the body, measured by satori, fits the template's body box.
-import type { Card, CardSize } from '../model.ts';
-import type { DeckInfo, Template, Theme } from '../render/template.ts';
-import type { Block } from '../text/rich.ts';
+import type { Card, CardSize } from '../model/index.ts';
+import type { DeckInfo, Template, Theme } from '../model/index.ts';
+import type { Block } from '../model/index.ts';
 import { measureHeight } from './measure.ts';
-import { designScale } from './sizes.ts';
-import type { SatoriAssets } from '../render/satori-assets.ts';
+import { designScale } from '../model/sizes.ts';
+import type { SatoriAssets } from '../model/index.ts';
 
 export interface CardFit {
   fontSize: number;

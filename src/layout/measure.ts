@@ -9,8 +9,8 @@
 // thread's heights, and a benchmark of first builds stays one.
 import satori from 'satori';
 import type { JSXNode } from 'satori/jsx';
-import type { SatoriAssets } from '../render/satori-assets.ts';
-import { cardKey } from '../render/card-key.ts';
+import type { SatoriAssets } from '../model/index.ts';
+import { cardKey } from '../hash.ts';
 import { expandComponents } from '../render/expand.ts';
 
 /** Counters for the benchmark and tests: satori measurements made, their total time, and heights answered from memory. */

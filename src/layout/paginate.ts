@@ -4,18 +4,20 @@
 // the thread file, else the template's defaults.
 import { foldText } from '../text/unicode-fold.ts';
 import { ThreadeckError, type Diagnostic } from '../diagnostics.ts';
-import type { Card, CardKind, CardSize, Deck, Post, Thread } from '../model.ts';
-import type { DeckInfo, Template, Theme } from '../render/template.ts';
+import type { Card, CardKind, CardSize, Deck, Post, Thread } from '../model/index.ts';
+import type { DeckInfo, Template, Theme } from '../model/index.ts';
 import { loadTemplate } from '../render/templates.ts';
-import { satoriAssets, type SatoriAssets } from '../render/satori-assets.ts';
-import type { Block } from '../text/rich.ts';
-import { applyTheme, type ThemeOverrides } from '../theme/theme.ts';
+import { satoriAssets } from './satori-assets.ts';
+import type { SatoriAssets } from '../model/index.ts';
+import type { Block } from '../model/index.ts';
+import { applyTheme } from '../theme/theme.ts';
+import { presentation, type PresentationLayer } from '../load/presentation.ts';
 import { failingPairs } from '../theme/contrast.ts';
 import { bodyMeasurer, fitBlocks, sizeRange } from './fit.ts';
 import { heightMemo } from './measure.ts';
 import { coverBlocks, outroBlocks, postBlocks } from './post-blocks.ts';
 import { coverageWarnings, rtlErrors } from './script-check.ts';
-import { DEFAULT_SIZE } from './sizes.ts';
+import { DEFAULT_SIZE } from '../model/sizes.ts';
 import { splitBlocks } from './split.ts';
 import { threadText } from './thread-text.ts';
 
@@ -24,13 +26,12 @@ export { DEFAULT_SIZE };
 /** Share of a card's body a split post is expected to fill on average (breaks leave gaps). */
 const BALANCE_FILL = 0.88;
 
-/** Choices from the command line; each wins over the thread file's. */
-export interface LayoutOptions {
-  size?: CardSize;
-  /** Built-in template name or absolute path to a template file. */
-  template?: string;
-  /** --theme FILE, loaded. */
-  theme?: ThemeOverrides;
+/**
+ * Choices from the command line (size, template, --theme FILE loaded), each winning over the thread
+ * file's; and the project config file's, below the thread file's (load/presentation.ts decides).
+ */
+export interface LayoutOptions extends PresentationLayer {
+  config?: PresentationLayer;
   /**
    * The cards (and warnings) of this very thread with these options, laid out before — by the main
    * thread for the workers that share a big thread's cards (batch/split.ts): taken as they are,
@@ -67,19 +68,20 @@ interface LayoutContext {
 export async function layoutThread(thread: Thread, opts: LayoutOptions = {}): Promise<Deck> {
   const refused = rtlErrors(thread);
   if (refused.length) throw new ThreadeckError('INVALID_THREAD', refused);
-  const size = opts.size ?? thread.options.size ?? DEFAULT_SIZE;
-  const template = await loadTemplate(opts.template ?? thread.options.template ?? 'default');
-  const { theme, fonts } = applyTheme(template.theme, [thread.options.theme, opts.theme]);
+  const chosen = presentation(thread.options, opts, opts.config);
+  const size = chosen.size;
+  const template = await loadTemplate(chosen.template);
+  const { theme, fonts } = applyTheme(template.theme, chosen.themes);
   const total = thread.posts.length;
   const warnings: Diagnostic[] = [];
   const templateFonts = (await template.fonts?.()) ?? [];
   const text = threadText(thread);
-  // A --theme file's footer is drawn too: its characters need their faces (the thread file's own footer is in threadText).
-  if (opts.theme?.footer) text.chrome += `\n${opts.theme.footer}`;
+  // A --theme or config file's footer is drawn too: its characters need their faces (the thread file's own footer is in threadText).
+  for (const layer of [opts.theme, opts.config?.theme]) if (layer?.footer) text.chrome += `\n${layer.footer}`;
   const assets = await satoriAssets(text, [...fonts, ...templateFonts]);
   if (opts.laidOut) return { thread, size, template, theme, cards: opts.laidOut.cards, warnings: [...opts.laidOut.warnings], assets };
   warnings.push(...coverageWarnings(thread, assets.fonts));
-  if ((thread.options.theme || opts.theme) && template.contrast) {
+  if (chosen.themes.length && template.contrast) {
     for (const p of failingPairs(template.contrast(theme))) {
       warnings.push({
         severity: 'warning',

@@ -1,8 +1,8 @@
 // Platform limits, as warnings: LinkedIn document posts (≤ 300 pages, ≤ 100 MB, portrait or
 // square pages read best) and Instagram carousels (≤ 20 images).
 import type { Diagnostic } from '../diagnostics.ts';
-import type { Deck, OutputKind } from '../model.ts';
-import { orientation } from './sizes.ts';
+import type { Deck, OutputKind } from '../model/index.ts';
+import { orientation } from '../model/sizes.ts';
 
 export const LIMITS = {
   linkedinPages: 300,

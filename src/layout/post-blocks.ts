@@ -1,7 +1,7 @@
 // Card content as rich blocks: a post's Markdown text, quoted post and image; the cover; the outro.
-import type { CoverOptions, OutroOptions, Post } from '../model.ts';
+import type { CoverOptions, OutroOptions, Post } from '../model/index.ts';
 import { parsePostText, shortenUrl } from '../text/markdown.ts';
-import type { Block, Span } from '../text/rich.ts';
+import type { Block, Span } from '../model/index.ts';
 import { foldStyledRuns } from '../text/unicode-fold.ts';
 
 export function postBlocks(post: Post): Block[] {

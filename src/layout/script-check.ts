@@ -2,7 +2,7 @@
 // (satori has no bidi, and reversed text must never be output silently), and characters no
 // bundled font covers are reported per post instead of showing as tofu boxes.
 import type { Diagnostic } from '../diagnostics.ts';
-import type { Post, Thread } from '../model.ts';
+import type { Post, Thread } from '../model/index.ts';
 import { foldText, rtlScript } from '../text/unicode-fold.ts';
 import type { FontFace } from '../assets/fonts.ts';
 import { formatCodePoints, uncoveredCodePoints } from '../assets/font-coverage.ts';

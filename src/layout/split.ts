@@ -1,7 +1,7 @@
 // Auto-split: packs a post's blocks into as few cards as fit, cutting between paragraphs first,
 // then at line breaks and sentences, then words; a word is broken only when it alone is wider
 // than the card. Each measurement is satori's own (see measure.ts).
-import { blocksText, type Block } from '../text/rich.ts';
+import { blocksText, type Block } from '../model/index.ts';
 import { BREAK_LEVELS, breakOffsets, cutBlock, type BreakLevel } from '../text/cut.ts';
 
 /** Height of `blocks` rendered as one card body. */

@@ -1,9 +1,9 @@
 // All the text a thread's cards show: what font and emoji lookup is based on. `text` (title,
 // author, posts) picks emoji images and CJK files, as it always has; `chrome` and `mono` only
 // widen which bundled faces are loaded, so every character keeps the face it is drawn with.
-import type { Thread } from '../model.ts';
+import type { Thread } from '../model/index.ts';
 import { parsePostText } from '../text/markdown.ts';
-import type { Block, Span } from '../text/rich.ts';
+import type { Block, Span } from '../model/index.ts';
 import { foldStyledRuns, foldText } from '../text/unicode-fold.ts';
 
 export interface ThreadText {

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ThreadeckError, type Diagnostic } from '../diagnostics.ts';
-import type { ImageAsset, Post, SourcePosition, Thread } from '../model.ts';
+import type { ImageAsset, Post, SourcePosition, Thread } from '../model/index.ts';
 import { ImageError, loadImage } from '../assets/images.ts';
 import { withRemoteImages, type RemoteImageOptions } from '../assets/remote-image.ts';
 import { ThreadSchema, type ThreadInput } from './schema.ts';

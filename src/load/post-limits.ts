@@ -3,7 +3,7 @@
 // post can still hold 5,000 list items or 5,000 styled words; each line and each styled run costs
 // satori measurements (a 5,000-item list took over 5 minutes to split, 5,000 styled words 2 minutes).
 import { parsePostText } from '../text/markdown.ts';
-import type { Block } from '../text/rich.ts';
+import type { Block } from '../model/index.ts';
 
 /**
  * Lines a post may start: paragraphs, headings, list items, code lines and line breaks. 300 lines is

@@ -152,6 +152,34 @@ export type FontFilesInput = z.infer<typeof FontFilesSchema>;
 export const ThemeFileSchema = ThemeSchema.extend({ $schema: z.string().optional() });
 export type PostInput = z.infer<typeof PostSchema>;
 
+/** A project config file, `threadeck.config.{yaml,yml,json}`: a team's defaults, paths relative to it. */
+export const ConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('JSON Schema reference, for editors.'),
+    template: z.string().min(1).optional().describe('Template name or path to a template file (relative to this file); a thread file or --template wins.'),
+    size: z
+      .string({ error: 'expected a size like "linkedin", "square", "story", "slides" or "1200x1500"' })
+      .optional()
+      .describe('Card size: a preset or WIDTHxHEIGHT; a thread file or --size wins.'),
+    theme: z
+      .union([z.string().min(1), ThemeSchema], { error: 'expected a theme file path or the theme keys (background, accent, font, logo, …)' })
+      .optional()
+      .describe('Branding for every thread: the theme keys, or a theme file (relative to this file). A thread\'s own theme: and --theme override it key by key.'),
+    out: z.string().min(1).optional().describe('Output folder (relative to this file); --out wins.'),
+    formats: z
+      .union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: 'expected a list of formats like [png, pdf] or "png,pdf"' })
+      .optional()
+      .describe('Output formats (png, pdf, svg, md, handout); --format wins.'),
+  })
+  .describe('A threadeck project config file: defaults for every thread built from this folder down.');
+export type ConfigInput = z.infer<typeof ConfigSchema>;
+
+/** The JSON Schema published as schema/config.schema.json. */
+export function configJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(ConfigSchema, { target: 'draft-7', unrepresentable: 'any' }) as Record<string, unknown>;
+  return { ...schema, title: 'threadeck project config' };
+}
+
 /** The JSON Schema published as schema/thread.schema.json. */
 export function threadJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(ThreadSchema, { target: 'draft-7', unrepresentable: 'any' }) as Record<string, unknown>;

@@ -2,10 +2,10 @@
 // (paths made absolute, sizes parsed, theme files loaded), with positioned diagnostics.
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
-import type { CoverOptions, OutroOptions, ThreadOptions } from '../model.ts';
-import { parseSize } from '../layout/sizes.ts';
+import type { CoverOptions, OutroOptions, ThreadOptions } from '../model/index.ts';
+import { parseSize } from '../model/sizes.ts';
 import { isTemplatePath } from '../render/template-names.ts';
-import { loadThemeOverrides } from '../theme/load-theme.ts';
+import { loadThemeOverrides } from './load-theme.ts';
 import type { ThreadInput } from './schema.ts';
 import type { ParsedDocument } from './yaml-document.ts';
 

@@ -2,7 +2,7 @@
 // data can be traced back to a line and column for diagnostics.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics.ts';
-import type { SourcePosition } from '../model.ts';
+import type { SourcePosition } from '../model/index.ts';
 
 export interface ParsedDocument {
   /** The data, or undefined when the text did not parse. */

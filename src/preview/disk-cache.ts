@@ -11,7 +11,7 @@
 import { lstat, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
-import { sha256, toolFingerprint } from '../batch/cache-key.ts';
+import { sha256, toolFingerprint } from '../hash.ts';
 import { COMPILED, packageFile } from '../package-root.ts';
 import type { CardView } from './views.ts';
 

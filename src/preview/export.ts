@@ -2,7 +2,7 @@
 // renderThread exactly as `threadeck build` makes them, named as build names them. Imported on the
 // first export only: previewing needs none of the PDF code (pdf-lib, fontkit's layout).
 import path from 'node:path';
-import type { Thread } from '../model.ts';
+import type { Thread } from '../model/index.ts';
 import { renderThread, type RenderOptions } from '../pipeline.ts';
 import { planOutputs } from '../write/output-paths.ts';
 

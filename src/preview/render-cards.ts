@@ -5,9 +5,9 @@
 // (key, label, size) once the deck is laid out, and hands out each PNG the moment it is drawn.
 import type { JSXNode } from 'satori/jsx';
 import type { Diagnostic } from '../diagnostics.ts';
-import type { Deck } from '../model.ts';
+import type { Deck } from '../model/index.ts';
 import { cardElement, elementSvg } from '../render/render-svg.ts';
-import { cardKey } from '../render/card-key.ts';
+import { cardKey } from '../hash.ts';
 import { expandComponents } from '../render/expand.ts';
 import { rasterize } from '../export/png.ts';
 import type { CardView } from './views.ts';
@@ -16,7 +16,7 @@ export { parseThread } from '../load/load-thread.ts';
 export { layoutThread } from '../layout/paginate.ts';
 export { heightMemo, measureStats } from '../layout/measure.ts';
 export { loadTemplate } from '../render/templates.ts';
-export { loadThemeFile } from '../theme/load-theme.ts';
+export { loadThemeFile } from '../load/load-theme.ts';
 export { toDiagnostics } from '../batch/to-diagnostics.ts';
 
 export interface PlannedCard {

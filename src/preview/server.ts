@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { zipSync } from 'fflate';
-import { SIZE_PRESETS } from '../layout/sizes.ts';
+import { SIZE_PRESETS } from '../model/sizes.ts';
 import { TEMPLATE_NAMES } from '../render/template-names.ts';
 import { clientAssets } from './client-bundle.ts';
 import { previewFiles } from './dependencies.ts';

@@ -10,9 +10,9 @@
 import { copyFile, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ThreadeckError, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
-import type { Deck, Thread } from '../model.ts';
+import type { Deck, Thread } from '../model/index.ts';
 import type { LayoutOptions } from '../layout/paginate.ts';
-import { parseSize } from '../layout/sizes.ts';
+import { parseSize } from '../model/sizes.ts';
 import { TEMPLATE_NAMES, isTemplatePath } from '../render/template-names.ts';
 import { writeFileAtomic } from '../write/atomic.ts';
 import { CardCache } from './card-cache.ts';

@@ -2,7 +2,7 @@
 // with positions, and reports every node (with its props) as it lays out. The PDF uses this to
 // put real, selectable text and clickable links exactly over what the card shows.
 import satori from 'satori';
-import type { Card, Deck } from '../model.ts';
+import type { Card, Deck } from '../model/index.ts';
 import { deckInfo } from '../layout/paginate.ts';
 
 export interface TextRun {

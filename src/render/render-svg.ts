@@ -1,9 +1,9 @@
 // Render: one laid-out Card → SVG string, through the deck's template and satori, bundled fonts only.
 import satori from 'satori';
 import type { JSXNode } from 'satori/jsx';
-import type { Card, Deck } from '../model.ts';
+import type { Card, Deck } from '../model/index.ts';
 import { deckInfo } from '../layout/paginate.ts';
-import type { Template } from './template.ts';
+import type { Template } from '../model/index.ts';
 
 export interface SvgOptions {
   /** false: text stays <text> elements (with x, y, width, height) instead of glyph paths. */

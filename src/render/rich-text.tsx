@@ -4,10 +4,10 @@
 // quotes and quoted posts, highlighted code, images. Measured and rendered by the same code.
 import type { JSXNode } from 'satori/jsx';
 import { CODE_PALETTE } from '../text/highlight.ts';
-import type { Block, Span } from '../text/rich.ts';
+import type { Block, Span } from '../model/index.ts';
 import { fitImage } from './text-blocks.ts';
 import { mix } from './template-kit.tsx';
-import type { Theme } from './template.ts';
+import type { Theme } from '../model/index.ts';
 
 import { MONO_FONT_STACK } from '../assets/fonts.ts';
 

@@ -3,9 +3,9 @@
 // Building blocks shared by templates: avatar, logo, swipe arrow, progress bar and dots, the
 // body box. Templates compose these; each template keeps its own look.
 import type { JSXNode } from 'satori/jsx';
-import type { Author } from '../model.ts';
+import type { Author } from '../model/index.ts';
 import { initials } from './text-blocks.ts';
-import type { Theme } from './template.ts';
+import type { Theme } from '../model/index.ts';
 
 /**
  * Style of a card's root box: the card's size, the theme's background, text colour and font, and

@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import { ThreadeckError } from '../diagnostics.ts';
 import { compiledTemplateUrl } from './compile-template.ts';
 import { TEMPLATE_NAMES } from './template-names.ts';
-import type { Template } from './template.ts';
+import type { Template } from '../model/index.ts';
 import boldTemplate from '../../templates/bold.tsx';
 import darkTemplate from '../../templates/dark.tsx';
 import defaultTemplate from '../../templates/default.tsx';

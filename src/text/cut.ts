@@ -1,6 +1,6 @@
 // Cutting rich blocks in two at a text offset, and finding where a block may be cut:
 // line/item boundaries, then sentences, then words, then (for a word wider than the card) graphemes.
-import { blockText, spansText, type Block, type Span } from './rich.ts';
+import { blockText, spansText, type Block, type Span } from '../model/index.ts';
 
 export type BreakLevel = 'line' | 'sentence' | 'word' | 'grapheme';
 export const BREAK_LEVELS: readonly BreakLevel[] = ['line', 'sentence', 'word', 'grapheme'];

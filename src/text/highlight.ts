@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { createLowlight as CreateLowlight } from 'lowlight';
 import type { Element, ElementContent, Root } from 'hast';
-import type { Span } from './rich.ts';
+import type { Span } from '../model/index.ts';
 
 const lowlightEntry = createRequire(import.meta.url).resolve('lowlight');
 const { createLowlight } = (await import(pathToFileURL(path.join(path.dirname(lowlightEntry), 'lib', 'index.js')).href)) as { createLowlight: typeof CreateLowlight };

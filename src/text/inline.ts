@@ -1,7 +1,7 @@
 // Inline text helpers for the Markdown converter: Unicode pseudo-bold folding into styled spans,
 // and @mention / #hashtag detection for the accent colour.
 import { foldStyledRuns } from './unicode-fold.ts';
-import type { Span } from './rich.ts';
+import type { Span } from '../model/index.ts';
 
 type Style = Omit<Span, 'text'>;
 

@@ -9,7 +9,7 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import type { List, ListItem as MdListItem, Nodes, PhrasingContent, RootContent } from 'mdast';
 import { highlightCode } from './highlight.ts';
 import { accentSpans, styleRuns } from './inline.ts';
-import type { Block, ListItem, Span } from './rich.ts';
+import type { Block, ListItem, Span } from '../model/index.ts';
 
 type Style = Omit<Span, 'text'>;
 

@@ -17,14 +17,8 @@ export function contrastRatio(a: string, b: string): number {
   return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
 }
 
-/** A text colour on a background colour, as a template draws it. */
-export interface ContrastPair {
-  what: string;
-  fg: string;
-  bg: string;
-  /** Large text (≥ 24 px, or ≥ 18.7 px bold, at the card's pixel size): 3:1 suffices. */
-  large?: boolean;
-}
+import type { ContrastPair } from '../model/index.ts';
+export type { ContrastPair };
 
 export const AA_BODY = 4.5;
 export const AA_LARGE = 3;

@@ -1,20 +1,6 @@
 // Branding layers: a template's default theme, then the thread file's `theme:`, then --theme FILE.
 // Each layer overrides the colours, fonts, logo and footer it sets (flag › thread file › template).
-import type { FontFace } from '../assets/fonts.ts';
-import type { ImageAsset } from '../model.ts';
-import type { Theme } from '../render/template.ts';
-
-export type ThemeColour = 'background' | 'surface' | 'text' | 'muted' | 'accent' | 'onAccent';
-export const THEME_COLOURS: readonly ThemeColour[] = ['background', 'surface', 'text', 'muted', 'accent', 'onAccent'];
-
-/** One branding layer, its files already loaded and checked. */
-export interface ThemeOverrides {
-  colours: Partial<Record<ThemeColour, string>>;
-  bodyFonts?: FontFace[];
-  headingFonts?: FontFace[];
-  logo?: ImageAsset;
-  footer?: string;
-}
+import { THEME_COLOURS, type FontFace, type Theme, type ThemeOverrides } from '../model/index.ts';
 
 export const BRAND_BODY_FONT = 'Brand Body';
 export const BRAND_HEADING_FONT = 'Brand Heading';

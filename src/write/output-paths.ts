@@ -1,7 +1,7 @@
 // The one place that names output files: output/<slug>/<slug>-01.png …, output/<slug>/<slug>.pdf,
 // output/<slug>/<slug>-handout.pdf and output/<slug>/<slug>.md.
 import path from 'node:path';
-import type { OutputKind } from '../model.ts';
+import type { OutputKind } from '../model/index.ts';
 
 export interface OutputPlan {
   dir: string;

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { layoutThread, parseThread, renderThread, renderCardSvg, ThreadeckError, type Deck, type Thread } from '../../src/index.ts';
 import { templateNames } from '../../src/render/templates.ts';
-import { SIZE_PRESETS } from '../../src/layout/sizes.ts';
+import { SIZE_PRESETS } from '../../src/model/sizes.ts';
 import { decodePng } from '../helpers.ts';
 
 const SCALE = Number(process.env.FUZZ_RUNS ?? 1);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutThread, parseThread, renderCardSvg, renderThread, ThreadeckError, formatDiagnostic } from '../../src/index.ts';
 import { MAX_POST_DEPTH, MAX_POST_LINES, MAX_POST_LIST_ITEMS, MAX_POST_RUNS } from '../../src/load/post-limits.ts';
-import { MAX_CARD_SIDE, parseSize } from '../../src/layout/sizes.ts';
+import { MAX_CARD_SIDE, parseSize } from '../../src/model/sizes.ts';
 import { decodePng, runCli, tempDir } from '../helpers.ts';
 import path from 'node:path';
 import { existsSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 // What the handout prints beside a card: the card's part of the post as plain paragraphs (list
 // markers, quotes, code kept), its images' alt text, and its links.
-import type { Card } from '../../model.ts';
-import { spansText, type Block, type Span } from '../../text/rich.ts';
+import type { Card } from '../../model/index.ts';
+import { spansText, type Block, type Span } from '../../model/index.ts';
 
 export interface CardText {
   paragraphs: Array<{ text: string; kind: 'text' | 'heading' | 'code' | 'alt' | 'quote' }>;

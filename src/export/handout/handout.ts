@@ -4,7 +4,7 @@
 // does not fit its cell at 6 pt continues in the next cell, so nothing is ever cut.
 import { PDFDocument, PDFName, PDFString, type PDFArray, type PDFPage, type PDFRef } from 'pdf-lib';
 import type { Diagnostic } from '../../diagnostics.ts';
-import type { Card, Deck } from '../../model.ts';
+import type { Card, Deck } from '../../model/index.ts';
 import type { PdfPage, PdfResult } from '../pdf.ts';
 import { PdfFontSet } from '../pdf-fonts.ts';
 import { addOutline, setMetadata } from '../pdf-structure.ts';

@@ -1,5 +1,5 @@
 // Card sizes: the platform presets and any WxH, parsed from the thread file or --size.
-import type { CardSize } from '../model.ts';
+import type { CardSize } from './index.ts';
 
 export const SIZE_PRESETS = {
   linkedin: { width: 1080, height: 1350 },

@@ -1,11 +1,11 @@
 // A contact sheet: one thread rendered in several templates, one row per template (cover, the
 // first posts, outro), labelled, as a single PNG — for choosing a template at a glance.
 import satori from 'satori';
-import { loadFonts } from '../assets/fonts.ts';
-import type { CardSize, Thread } from '../model.ts';
-import { layoutThread } from '../layout/paginate.ts';
-import { renderCardSvg } from '../render/render-svg.ts';
-import { rasterize } from './png.ts';
+import { loadFonts } from './assets/fonts.ts';
+import type { CardSize, Thread } from './model/index.ts';
+import { layoutThread } from './layout/paginate.ts';
+import { renderCardSvg } from './render/render-svg.ts';
+import { rasterize } from './export/png.ts';
 
 export interface ContactSheetOptions {
   templates: readonly string[];

@@ -1,10 +1,13 @@
-// Content hashes for the build cache. A thread's key covers everything its outputs depend on:
-// the loaded thread (its text, options, and the bytes of every image, avatar, logo and font it
-// names), a template file's source and the local files it imports, the CLI's size/template/theme, the formats, and the tool
-// itself (its version and the locked versions of its dependencies).
+// Content hashing, in one low module: any value fed into a hash (objects with sorted keys, bytes as
+// bytes); the tool's fingerprint (its version and locked dependencies) for the build cache; and a card's identity for reuse: the hash of everything its picture depends on — the element tree
+// the template draws (text, colours, images, the card's size), the fonts satori is given, and a
+// salt from the caller (the tool's version). Two cards with the same key render to the same bytes,
+// so a build can reuse last time's PNG/SVG of an unchanged card instead of rendering it again.
 import { createHash, type Hash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { packageFile } from '../package-root.ts';
+import type { JSXNode } from 'satori/jsx';
+import type { CardSize, FontFace } from './model/index.ts';
+import { packageFile } from './package-root.ts';
 
 /** Keys skipped when hashing: `dataUri` repeats `bytes`. */
 const SKIP = new Set(['dataUri']);
@@ -39,6 +42,23 @@ export function hashValue(...values: unknown[]): string {
 }
 
 export const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
+
+/** Font bytes are hashed once per buffer, not once per card. */
+const fontHashes = new WeakMap<Buffer, string>();
+
+function fontHash(face: FontFace): string {
+  let h = fontHashes.get(face.data);
+  if (!h) fontHashes.set(face.data, (h = sha256(face.data)));
+  return h;
+}
+
+export function cardKey(element: JSXNode, size: CardSize, fonts: readonly FontFace[], salt = ''): string {
+  const h = createHash('sha256');
+  hashInto(h, { salt, size: { width: size.width, height: size.height } });
+  for (const f of fonts) hashInto(h, [f.name, f.weight, f.style, f.lang, fontHash(f)]);
+  hashInto(h, element);
+  return h.digest('hex');
+}
 
 let fingerprint: Promise<string> | undefined;
 

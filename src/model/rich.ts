@@ -1,5 +1,5 @@
 // The rich-text model of a post, between Markdown and the template: blocks of styled spans.
-import type { ImageAsset } from '../model.ts';
+import type { ImageAsset } from './asset.ts';
 
 export interface Span {
   text: string;

@@ -4,15 +4,10 @@
 // always agree.
 import type { SatoriOptions } from 'satori';
 import { emojiGraphemeImages, satoriAssetLoader } from '../assets/emoji.ts';
-import type { FontFace } from '../assets/fonts.ts';
+import type { FontFace, SatoriAssets } from '../model/index.ts';
 import { fontsForText } from '../assets/font-coverage.ts';
-import type { ThreadText } from '../layout/thread-text.ts';
+import type { ThreadText } from './thread-text.ts';
 
-export interface SatoriAssets {
-  fonts: FontFace[];
-  graphemeImages: Record<string, string>;
-  loadAdditionalAsset: NonNullable<SatoriOptions['loadAdditionalAsset']>;
-}
 
 /**
  * Assets for rendering a deck: `text` is all it shows, or threadText()'s parts (emoji and CJK

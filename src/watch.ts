@@ -6,8 +6,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import type { BuildReport } from '../build.ts';
-import { isInside } from '../path-inside.ts';
+import type { BuildReport } from './build.ts';
+import { isInside } from './path-inside.ts';
 
 export interface WatchOptions {
   /** The build's inputs as given: files, folders, globs. */

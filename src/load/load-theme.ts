@@ -5,10 +5,11 @@ import path from 'node:path';
 import { ThreadeckError, formatPath, type Diagnostic } from '../diagnostics.ts';
 import { FontFileError, loadFontFamily } from '../assets/font-file.ts';
 import { ImageError, loadImage } from '../assets/images.ts';
-import { ThemeFileSchema, type ThemeInput } from '../load/schema.ts';
-import { issuesToDiagnostics } from '../load/schema-issues.ts';
-import { parseYamlDocument, type ParsedDocument } from '../load/yaml-document.ts';
-import { BRAND_BODY_FONT, BRAND_HEADING_FONT, THEME_COLOURS, type ThemeOverrides } from './theme.ts';
+import { ThemeFileSchema, type ThemeInput } from './schema.ts';
+import { issuesToDiagnostics } from './schema-issues.ts';
+import { parseYamlDocument, type ParsedDocument } from './yaml-document.ts';
+import { BRAND_BODY_FONT, BRAND_HEADING_FONT } from '../theme/theme.ts';
+import { THEME_COLOURS, type ThemeOverrides } from '../model/index.ts';
 
 /**
  * Loads the files a theme names. `at` is the theme's path in its document (['theme'] in a thread

@@ -3,28 +3,10 @@
 // size. The layout step measures `renderBody` with satori to choose the body text size, and
 // `render` must place that same body in a box of exactly `bodyBox(size)`.
 import type { JSXNode } from 'satori/jsx';
-import type { Author, Card, CardSize, ImageAsset } from '../model.ts';
-import type { FontFace } from '../assets/fonts.ts';
-import type { ContrastPair } from '../theme/contrast.ts';
-
-export interface Theme {
-  background: string;
-  /** Slightly raised surfaces: pills, tracks. */
-  surface: string;
-  text: string;
-  muted: string;
-  accent: string;
-  /** Text drawn on the accent colour. */
-  onAccent: string;
-  /** Body text font family. */
-  fontFamily: string;
-  /** Titles, names and big numbers (defaults to fontFamily). */
-  headingFamily?: string;
-  /** Logo image, for templates with a logo spot. */
-  logo?: ImageAsset;
-  /** Footer text (templates show the thread title when unset). */
-  footer?: string;
-}
+import type { Card } from './card.ts';
+import type { ContrastPair, FontFace, Theme } from './theme.ts';
+import type { CardSize } from './asset.ts';
+import type { Author } from './thread.ts';
 
 /** Thread-level facts every card may show. */
 export interface DeckInfo {
