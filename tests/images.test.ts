@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import sharp from 'sharp';
-import { imageFromBytes, loadImage, readImageHeader, readJpegOrientation, ImageError, IMAGE_LIMITS } from '../src/assets/images.ts';
+import { imageFromBytes, loadImage, ImageError, IMAGE_LIMITS } from '../src/assets/images.ts';
+import { readImageHeader, readJpegOrientation } from '../src/assets/image-check.ts';
 import { loadThread } from '../src/load/load-thread.ts';
 import { renderThread } from '../src/pipeline.ts';
 

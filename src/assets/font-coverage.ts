@@ -2,11 +2,9 @@
 // read or parsed), CJK subset files loaded on demand, and the code points no bundled font covers.
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { inflateSync } from 'node:zlib';
-import type { Font } from '@pdf-lib/fontkit';
 import { decodeHTML } from 'entities';
+import { fontCodePoints } from './cmap.ts';
 import { bundledGroups, bundledWoff, fontsourceDir, groupFaces, MONO_FONT, subsetFamily, SYMBOL_FONT, type FaceGroup, type FontFace } from './fonts.ts';
 
 /** Family names of the bundled CJK fonts; each loaded subset file is named `<family> <subset>` (see subsetFamily). */
@@ -38,96 +36,6 @@ function codePoints(text: string, skipSpaces: boolean): number[] {
     out.push(cp);
   }
   return out;
-}
-
-// ---- cmap coverage, read once per font data buffer ----
-
-const cmaps = new WeakMap<Buffer, Set<number>>();
-let fontkit: { create(data: Uint8Array): Font } | undefined;
-
-/**
- * The code points a font file maps to a real glyph, read once per data buffer. WOFF and TrueType/
- * OpenType cmaps (formats 4 and 12) are read here: 55 base fonts in ≈7 ms, where fontkit takes ≈100 ms
- * to load plus ≈60 ms to parse them, and throws on noto-sans-sc-101-*.woff. Other fonts (WOFF2…) go
- * through @pdf-lib/fontkit; a font neither can read covers nothing (its characters get reported).
- */
-export function fontCodePoints(data: Buffer): Set<number> {
-  let set = cmaps.get(data);
-  if (!set) {
-    set = readCmap(data);
-    if (!set) {
-      try {
-        fontkit ??= createRequire(import.meta.url)('@pdf-lib/fontkit') as { create(data: Uint8Array): Font };
-        const font = fontkit.create(data);
-        set = new Set(font.characterSet.filter((cp) => font.hasGlyphForCodePoint(cp)));
-      } catch {
-        set = new Set();
-      }
-    }
-    cmaps.set(data, set);
-  }
-  return set;
-}
-
-/** cmap of a WOFF (1.0) or sfnt font: Unicode code points with a non-zero glyph; undefined if not readable here. */
-export function readCmap(data: Buffer): Set<number> | undefined {
-  try {
-    const sig = data.toString('latin1', 0, 4);
-    const woff = sig === 'wOFF';
-    if (!woff && sig !== '\0\x01\0\0' && sig !== 'OTTO' && sig !== 'true') return undefined;
-    let cmap: Buffer | undefined;
-    for (let i = 0, at = woff ? 44 : 12; i < data.readUInt16BE(woff ? 12 : 4); i++, at += woff ? 20 : 16) {
-      if (data.toString('latin1', at, at + 4) !== 'cmap') continue;
-      // WOFF entry: tag, offset, compLength, origLength, checksum; sfnt: tag, checksum, offset, length.
-      const offset = data.readUInt32BE(at + (woff ? 4 : 8));
-      const table = data.subarray(offset, offset + data.readUInt32BE(at + (woff ? 8 : 12)));
-      cmap = woff && table.length < data.readUInt32BE(at + 12) ? inflateSync(table) : table;
-    }
-    if (!cmap) return undefined;
-    let best: number | undefined; // a Unicode subtable: format 12 (full) over format 4 (BMP)
-    for (let i = 0; i < cmap.readUInt16BE(2); i++) {
-      const platform = cmap.readUInt16BE(4 + i * 8);
-      const encoding = cmap.readUInt16BE(6 + i * 8);
-      const at = cmap.readUInt32BE(8 + i * 8);
-      if (platform !== 0 && !(platform === 3 && (encoding === 1 || encoding === 10))) continue;
-      const format = cmap.readUInt16BE(at);
-      if ((format === 12 && (best === undefined || cmap.readUInt16BE(best) !== 12)) || (format === 4 && best === undefined)) best = at;
-    }
-    if (best === undefined) return undefined;
-    const set = new Set<number>();
-    if (cmap.readUInt16BE(best) === 12) {
-      // Groups past Unicode's last code point, or covering more than Unicode has in all, are a hostile
-      // or broken table (0..0xFFFFFFFF once took 17 s and 660 MB here): refused as no usable map.
-      let budget = 0x110000;
-      for (let g = 0, at = best + 16; g < cmap.readUInt32BE(best + 12); g++, at += 12) {
-        const start = cmap.readUInt32BE(at);
-        const end = cmap.readUInt32BE(at + 4);
-        const glyph = cmap.readUInt32BE(at + 8);
-        if (end > 0x10ffff || end < start || (budget -= end - start + 1) < 0) return undefined;
-        for (let cp = start; cp <= end; cp++) if (glyph + cp - start !== 0) set.add(cp);
-      }
-      return set;
-    }
-    const segments = cmap.readUInt16BE(best + 6) / 2;
-    const ends = best + 14;
-    const starts = ends + segments * 2 + 2;
-    const deltas = starts + segments * 2;
-    const ranges = deltas + segments * 2;
-    for (let s = 0; s < segments; s++) {
-      const start = cmap.readUInt16BE(starts + s * 2);
-      const end = cmap.readUInt16BE(ends + s * 2);
-      const delta = cmap.readInt16BE(deltas + s * 2);
-      const rangeAt = ranges + s * 2;
-      const range = cmap.readUInt16BE(rangeAt);
-      for (let cp = start; cp <= end && cp !== 0xffff; cp++) {
-        const glyph = range === 0 ? cp : cmap.readUInt16BE(rangeAt + range + (cp - start) * 2);
-        if ((range === 0 || glyph !== 0) && ((glyph + delta) & 0xffff) !== 0) set.add(cp);
-      }
-    }
-    return set;
-  } catch {
-    return undefined; // truncated or malformed: let fontkit try
-  }
 }
 
 function coverageOf(fonts: readonly FontFace[]): Set<number>[] {

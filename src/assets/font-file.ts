@@ -4,7 +4,7 @@
 // truncated or garbled file is refused at load, naming the file, instead of failing mid-render.
 import { readFile } from 'node:fs/promises';
 import type { FontFace } from './fonts.ts';
-import { readCmap } from './font-coverage.ts';
+import { readCmap } from './cmap.ts';
 import { resolveInside } from './paths.ts';
 
 export class FontFileError extends Error {}

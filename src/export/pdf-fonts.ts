@@ -4,7 +4,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont, PDFHexString } from 'pdf-lib';
 import type { FontFace } from '../assets/fonts.ts';
-import { fontCodePoints } from '../assets/font-coverage.ts';
+import { fontCodePoints } from '../assets/cmap.ts';
 import { toSfnt } from '../assets/sfnt.ts';
 import type { TextRun } from '../render/card-layout.ts';
 

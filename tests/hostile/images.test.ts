@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { parseThread, ThreadeckError, formatDiagnostic, addressProblem, type ParseOptions } from '../../src/index.ts';
-import { imageFromBytes, pngDamage, jpegDamage, IMAGE_LIMITS } from '../../src/assets/images.ts';
+import { imageFromBytes, IMAGE_LIMITS } from '../../src/assets/images.ts';
+import { pngDamage, jpegDamage } from '../../src/assets/image-check.ts';
 import { tempDir, type CliResult } from '../helpers.ts';
 
 const avatar = readFileSync('tests/fixtures/threads/images/maya-avatar.png');
