@@ -19,6 +19,7 @@ import { DEFAULT_TIMEOUT_MS, defaultJobs } from './batch/defaults.ts';
 import { hashSources, sourcesUnchanged } from './batch/sources.ts';
 import { renderHere, useMainThread } from './batch/in-process.ts';
 import type { BuildReport, FileReport, ThreadReport, ThreadStatus } from './batch/reports.ts';
+import { ensureWritableDir } from './write/out-dir.ts';
 
 export { toDiagnostics };
 
@@ -61,6 +62,8 @@ export type { BuildReport, FileReport, ThreadReport, ThreadStatus };
 
 export async function build(inputs: readonly string[], opts: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
+  // A folder that cannot be written fails the build before anything renders.
+  if (inputs.length) await ensureWritableDir(opts.outDir);
   const slugs = await uniqueSlugs(inputs);
   const fingerprint = await toolFingerprint();
   const stop = new AbortController();

@@ -38,6 +38,15 @@ describe('loadThread', () => {
     expect(errors[0]).toBe('tests/fixtures/threads/syntax-error.yaml:6:5: this string has no closing "');
   });
 
+  it('points an unclosed [ or { at its opener, not at the end of the file', async () => {
+    const { parseYamlDocument } = await import('../src/load/yaml-document.ts');
+    const at = (t: string) => parseYamlDocument(t, 'x.yaml').diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`);
+    expect(at('title: x\nposts:\n  - [unclosed\n\n')).toEqual(['3:5 this [ has no closing ] (or the lines after it are not indented under it)']);
+    expect(at('title: x\nposts:\n  - {text: one\n  - two\n')).toEqual(['3:5 this { has no closing } (or the lines after it are not indented under it)']);
+    // brackets inside quotes and comments do not count
+    expect(at("title: '[x' # {\nposts: [\"]\", [y\n")).toEqual(['2:14 this [ has no closing ] (or the lines after it are not indented under it)']);
+  });
+
   it('reports every schema problem at once, each with its position and path', async () => {
     const errors = await errorsOf(loadThread(fx('schema-errors.yaml')));
     const f = 'tests/fixtures/threads/schema-errors.yaml';

@@ -14,6 +14,7 @@ import { TEMPLATE_NAMES } from '../render/template-names.ts';
 import { withRemoteImages } from '../assets/remote-image.ts';
 import { exportFlags } from './export-flags.ts';
 import { projectConfig } from './config-flags.ts';
+import { ensureWritableDir } from '../write/out-dir.ts';
 
 export const DEFAULT_OUT = 'output';
 export const DEFAULT_FORMATS: OutputKind[] = ['png', 'pdf'];
@@ -22,7 +23,7 @@ export async function runBuildCommand(args: Record<string, unknown> & { _: unkno
   const config = await projectConfig(args);
   // Each setting: the flag, else the project config file, else the default (load/presentation.ts for template, size, theme).
   const outDir = typeof args.out === 'string' ? args.out : (config?.out ?? DEFAULT_OUT);
-  checkOutDir(outDir);
+  await checkOutDir(outDir);
   const exportOptions = exportFlags(args);
   const listed = typeof args.format === 'string' ? parseFormats(args.format) : (config?.formats ?? DEFAULT_FORMATS);
   const formats = exportOptions.layout === 'handout' ? [...new Set(listed.map((f) => (f === 'pdf' ? 'handout' : f)))] : listed;
@@ -39,15 +40,23 @@ export async function runBuildCommand(args: Record<string, unknown> & { _: unkno
   return await (args['allow-remote-images'] ? withRemoteImages({ enabled: true }, run) : run());
 }
 
-/** --out must be a folder (made if missing): a file there would fail every thread after rendering it. */
-function checkOutDir(out: string): void {
-  let stat;
+const isFile = (p: string) => {
   try {
-    stat = statSync(out);
+    return statSync(p).isFile();
   } catch {
-    return;
+    return false;
   }
-  if (!stat.isDirectory()) throw new UsageError(`--out: "${out}" is a file, not a folder; give a folder for the outputs (it is created if missing)`);
+};
+
+/** --out must be a folder that can be made and written: found out before any thread renders, not after. */
+async function checkOutDir(out: string): Promise<void> {
+  if (isFile(out)) throw new UsageError(`--out: "${out}" is a file, not a folder; give a folder for the outputs (it is created if missing)`);
+  try {
+    await ensureWritableDir(out);
+  } catch (err) {
+    if (err instanceof ThreadeckError) throw new UsageError(`--out: ${err.diagnostics[0]!.file}: ${err.diagnostics[0]!.message}`);
+    throw err;
+  }
 }
 
 /** --template, --size and --theme, checked before any thread is read. */

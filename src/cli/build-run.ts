@@ -11,6 +11,9 @@ import { createProgress } from './progress.ts';
 import { printSummary, printThread } from './report.ts';
 import type { BatchFlags } from './batch-flags.ts';
 
+/** How long Ctrl+C or SIGTERM waits for running threads to stop before the process exits anyway. */
+export const SHUTDOWN_DEADLINE_MS = 10_000;
+
 export interface BuildRun {
   inputs: string[];
   json: boolean;
@@ -30,6 +33,11 @@ export async function runBuild(run: BuildRun): Promise<number> {
   const onSignal = () => {
     if (stop.signal.aborted) process.exit(130);
     stop.abort();
+    // A write stuck on a broken file system must not keep the process alive: exit anyway after a deadline.
+    setTimeout(() => {
+      process.stderr.write(`threadeck build: still stopping after ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting now\n`);
+      process.exit(130);
+    }, SHUTDOWN_DEADLINE_MS).unref();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

@@ -43,7 +43,15 @@ export function parseYamlDocument(text: string, file: string): ParsedDocument {
         message = `this string has no closing ${quote}`;
       }
     }
-    diagnostics.push({ severity: 'error', rule: 'yaml-syntax', file, ...toPos(offset), message });
+    // An unclosed `[` or `{` is reported where the parser gave up (often the end of the file); point at the opener.
+    const closer = /^Flow (sequence|map) in block collection must be sufficiently indented and end with a ([\]}])/.exec(message)?.[2];
+    const opener = closer ? unclosedOpener(text, offset, closer === ']' ? '[' : '{') : -1;
+    if (opener >= 0) {
+      offset = opener;
+      message = `this ${text[opener]} has no closing ${closer} (or the lines after it are not indented under it)`;
+    }
+    const d: Diagnostic = { severity: 'error', rule: 'yaml-syntax', file, ...toPos(offset), message };
+    if (!diagnostics.some((o) => o.line === d.line && o.column === d.column && o.message === d.message)) diagnostics.push(d);
   }
   for (const warn of doc.warnings) {
     // Unknown tags (`!foo`, `!!js/function`) only warn in the yaml package; for us they are errors.
@@ -126,4 +134,27 @@ function depth(value: unknown): number {
 /** The yaml package's messages end with "at line L, column C" and a code excerpt; we print our own position. */
 function yamlMessage(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+/** The offset of the innermost `[` or `{` (of kind `open`) still open at `end`, skipping quoted text and comments; -1 if none. */
+function unclosedOpener(text: string, end: number, open: '[' | '{'): number {
+  const stack: number[] = [];
+  const last = Math.min(end + 1, text.length);
+  for (let i = 0; i < last; i++) {
+    const c = text[i]!;
+    const starts = i === 0 || /[\s[{,:-]/.test(text[i - 1]!);
+    if ((c === '"' || c === "'") && starts) {
+      // A quoted scalar (an apostrophe inside a plain word is not one): "…\"…" or '…''…'.
+      for (i++; i < last; i++) {
+        if (c === '"' && text[i] === '\\') i++;
+        else if (text[i] === c && c === "'" && text[i + 1] === "'") i++;
+        else if (text[i] === c) break;
+      }
+    } else if (c === '#' && starts) {
+      while (i < last && text[i] !== '\n') i++;
+    } else if (c === '[' || c === '{') stack.push(i);
+    else if ((c === ']' || c === '}') && stack.length && text[stack.at(-1)!] === (c === ']' ? '[' : '{')) stack.pop();
+  }
+  for (let k = stack.length - 1; k >= 0; k--) if (text[stack[k]!] === open) return stack[k]!;
+  return -1;
 }

@@ -2,8 +2,9 @@
 // so a final path never holds a truncated file, whatever happens to the process. Several files can
 // be staged first and committed together (a thread's outputs: all new or all old on a write error).
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { makeDir } from './out-dir.ts';
 
 export async function writeFileAtomic(file: string, data: Uint8Array | string): Promise<void> {
   await (await stageFile(file, data)).commit();
@@ -22,7 +23,7 @@ export interface StagedFile {
  */
 export async function stageFile(file: string, data: Uint8Array | string): Promise<StagedFile> {
   const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true }).catch((err: unknown) => {
+  await makeDir(dir).catch((err: unknown) => {
     throw explainWriteError(err, file);
   });
   const tmp = path.join(dir, `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
