@@ -23,6 +23,7 @@ await build({
     index: 'src/index.ts',
     template: 'src/template.ts',
     worker: 'src/batch/render-worker.ts',
+    'serve-child': 'src/serve/child-entry.ts',
   },
   outdir: dist,
   bundle: true,

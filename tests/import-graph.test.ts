@@ -22,6 +22,7 @@ const LAYERS: string[][] = [
   ['src/build.ts'],
   ['src/watch.ts'],
   ['src/preview/'],
+  ['src/serve/'],
   ['src/cli/'],
   ['src/index.ts', 'src/template.ts'],
 ];

@@ -15,6 +15,7 @@ const root = defineCommand({
     import: () => import('./import-command.ts').then((m) => m.importCommand),
     templates: () => import('./templates-command.ts').then((m) => m.templatesCommand),
     preview: () => import('./preview-command.ts').then((m) => m.previewCommand),
+    serve: () => import('./serve-command.ts').then((m) => m.serveCommand),
   },
 });
 
