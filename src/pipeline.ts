@@ -37,6 +37,8 @@ export interface RenderedThread {
   pngs: Uint8Array[];
   pdf?: Uint8Array;
   handout?: { bytes: Uint8Array; pages: number };
+  /** The self-contained HTML deck (format `html`). */
+  html?: string;
   /** Each card's key, when `reuse` was given (for the cache to record). */
   keys: string[];
   /** Cards whose PNG/SVG came from `reuse` instead of being rendered. */
@@ -55,7 +57,10 @@ export async function renderThread(thread: Thread, opts: RenderOptions = {}): Pr
     svg: formats.includes('svg'),
     vector: (formats.includes('pdf') && pdfMode === 'vector') || formats.includes('handout'),
     rgb: formats.includes('pdf') && pdfMode === 'raster',
+    // The HTML deck shows each card's SVG (text as paths) under a text layer placed from satori's layout.
+    html: formats.includes('html'),
   };
+  const needSvg = want.svg || want.html;
   const svgs: string[] = [];
   const pngs: Uint8Array[] = [];
   const pages: PdfPage[] = [];
@@ -65,16 +70,16 @@ export async function renderThread(thread: Thread, opts: RenderOptions = {}): Pr
   const { width, height } = deck.size;
   for (const card of deck.cards) {
     if (opts.slice && card.index % opts.slice.count !== opts.slice.index) continue;
-    if (want.png || want.svg || want.rgb) {
+    if (want.png || needSvg || want.rgb) {
       // Components expanded: the tree satori draws, hashed whole (render/expand.ts).
       const element = expandComponents(cardElement(deck, card));
       // A card seen before (same picture inputs) is not rendered again; the raster PDF needs its pixels, so it always renders.
       const key = opts.reuse && cardKey(element, deck.size, deck.assets.fonts, opts.reuse.salt);
       if (key) keys.push(key);
       const old = key && !want.rgb ? opts.reuse!.get(key) : undefined;
-      if (old && (!want.png || old.png) && (!want.svg || old.svg !== undefined)) {
+      if (old && (!want.png || old.png) && (!needSvg || old.svg !== undefined)) {
         if (want.png) pngs.push(old.png!);
-        if (want.svg) svgs.push(old.svg!);
+        if (needSvg) svgs.push(old.svg!);
         reused++;
       } else {
         const svg = await elementSvg(deck, element);
@@ -88,7 +93,7 @@ export async function renderThread(thread: Thread, opts: RenderOptions = {}): Pr
       }
     }
     // The vector page needs satori's text positions, not glyph outlines: one more satori pass, no resvg.
-    if (want.vector) vectorPages.push({ width, height, ...(await cardVector(deck, card)) });
+    if (want.vector || want.html) vectorPages.push({ width, height, ...(await cardVector(deck, card)) });
     opts.onCard?.(card.index, deck.cards.length);
   }
   const out: RenderedThread = { deck, svgs, pngs, keys, reused };
@@ -98,6 +103,10 @@ export async function renderThread(thread: Thread, opts: RenderOptions = {}): Pr
     const pdf = await deckToPdf(deck, pdfMode === 'vector' ? vectorPages : pages);
     out.pdf = pdf.bytes;
     deck.warnings.push(...pdf.warnings);
+  }
+  if (want.html) {
+    const { deckToHtml } = await import('./export/html/deck-html.ts');
+    out.html = deckToHtml(deck, vectorPages.map((p, i) => ({ svg: svgs[i]!, layout: p.layout! })));
   }
   if (formats.includes('handout')) {
     const { deckToHandout } = await import('./export/handout/handout.ts');

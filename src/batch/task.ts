@@ -34,6 +34,7 @@ export interface RenderedOutputs {
   pdf?: Uint8Array;
   handout?: { bytes: Uint8Array; pages: number };
   md?: string;
+  html?: string;
 }
 
 export interface RenderResult {

@@ -64,6 +64,7 @@ export async function writeOutputs(result: ThreadOutputs, outDir: string, format
     if (outputs.pdf) await put(plan.pdf, outputs.pdf, { kind: 'pdf', ...size, pages: render.cards });
     if (outputs.handout) await put(plan.handout, outputs.handout.bytes, { kind: 'handout', pages: outputs.handout.pages });
     if (outputs.md !== undefined) await put(plan.md, outputs.md, { kind: 'md' });
+    if (outputs.html !== undefined) await put(plan.html, outputs.html, { kind: 'html', ...size, pages: render.cards });
   } catch (err) {
     await Promise.all(staged.map((f) => f.abort()));
     throw err;
