@@ -15,6 +15,8 @@ import { serveMetrics } from './metrics.ts';
 export interface AppState {
   /** Set on SIGTERM: new requests get 503, /readyz too. */
   draining: boolean;
+  /** Render requests admitted and not yet answered. */
+  inflight: number;
 }
 
 const OPEN_ROUTES = new Set(['/healthz', '/readyz', '/openapi.json']);
@@ -84,9 +86,11 @@ export function serveApp(opts: ServeOptions, pool: ChildPool, ctx: RequestContex
 
     const deadline = AbortSignal.timeout(opts.timeoutMs);
     let release: () => void;
+    state.inflight++;
     try {
       release = await gate.enter(deadline);
     } catch (err) {
+      state.inflight--;
       if (err instanceof QueueFullError) throw new HttpError(429, 'too many requests: the render queue is full; retry later', [], { 'retry-after': '1' });
       throw new HttpError(504, `the request waited longer than ${Math.round(opts.timeoutMs / 1000)} s (--timeout) for a renderer`);
     }
@@ -101,6 +105,7 @@ export function serveApp(opts: ServeOptions, pool: ChildPool, ctx: RequestContex
       throw err;
     } finally {
       release();
+      state.inflight--;
     }
     metrics.renderSeconds.observe({ format: job.format }, (performance.now() - started) / 1000);
     if (result.errors.length) {

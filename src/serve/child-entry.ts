@@ -13,11 +13,15 @@ export interface ChildResponse {
   result: RenderResult;
 }
 
-// Test hook: a thread holding this marker makes the child abort (tests/serve-crash.test.ts).
+// Test hooks (tests/serve-flood.test.ts): a thread holding the crash marker makes the child abort,
+// one holding the hang marker is never answered (a render that does not end).
 const crashMarker = process.env.THREADECK_SERVE_CRASH_MARKER;
+const hangMarker = process.env.THREADECK_SERVE_HANG_MARKER;
+const holds = (msg: ChildRequest, marker: string | undefined) => marker !== undefined && marker !== '' && msg.task.thread.posts.some((p) => p.text.includes(marker));
 
 process.on('message', (msg: ChildRequest) => {
-  if (crashMarker && msg.task.thread.posts.some((p) => p.text.includes(crashMarker))) process.abort();
+  if (holds(msg, crashMarker)) process.abort();
+  if (holds(msg, hangMarker)) return;
   void renderTask(msg.task).then((result) => process.send!({ id: msg.id, result } satisfies ChildResponse));
 });
 // The server gone (its IPC channel closed): nothing more to do.

@@ -19,7 +19,7 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
   // An empty folder: a request's relative image or font paths resolve here, to nothing.
   const emptyDir = await mkdtemp(path.join(tmpdir(), 'threadeck-serve-'));
   const pool = new ChildPool(opts.jobs);
-  const state: AppState = { draining: false };
+  const state: AppState = { draining: false, inflight: 0 };
   const app = serveApp(opts, pool, { emptyDir, allowRemoteImages: opts.allowRemoteImages, fingerprint: await toolFingerprint() }, state);
   await app.listen({ host: opts.host, port: opts.port });
   const address = app.server.address();
@@ -28,8 +28,11 @@ export async function startServer(options: Partial<ServeOptions> = {}): Promise<
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      // Still listening, answering 503 (readyz too), while the renders in flight finish; then closed.
       state.draining = true;
-      const timer = new Promise<void>((resolve) => setTimeout(resolve, opts.shutdownMs).unref());
+      const end = performance.now() + opts.shutdownMs;
+      while (state.inflight > 0 && performance.now() < end) await new Promise((resolve) => setTimeout(resolve, 50));
+      const timer = new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, end - performance.now())).unref());
       await Promise.race([app.close(), timer]);
       pool.close();
       await rm(emptyDir, { recursive: true, force: true });
