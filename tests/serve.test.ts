@@ -14,6 +14,8 @@ interface Server {
   proc: ChildProcess;
   stderr: () => string;
   stop: () => Promise<number | null>;
+  /** SIGTERM, once; stop() then only waits for the exit. */
+  term: () => void;
 }
 
 async function startServe(args: string[], env: Record<string, string> = {}): Promise<Server> {
@@ -30,20 +32,25 @@ async function startServe(args: string[], env: Record<string, string> = {}): Pro
     });
     proc.once('exit', (code) => reject(new Error(`serve exited (${code}): ${err}`)));
   });
+  let signalled = false;
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   return {
     url,
     proc,
     stderr: () => err,
     stop: async () => {
-      if (proc.exitCode === null) proc.kill('SIGTERM');
+      if (proc.exitCode === null && proc.signalCode === null && !signalled) proc.kill('SIGTERM');
       return exited;
+    },
+    term: () => {
+      signalled = true;
+      proc.kill('SIGTERM');
     },
   };
 }
 
 const post = (s: Server, query: string, body: string | Uint8Array, type = 'application/yaml', headers: Record<string, string> = {}) =>
-  fetch(`${s.url}/v1/render${query}`, { method: 'POST', body, headers: { 'content-type': type, ...headers } });
+  fetch(`${s.url}/v1/render${query}`, { method: 'POST', body: body as unknown as BodyInit, headers: { 'content-type': type, ...headers } });
 
 describe('threadeck serve', () => {
   let s: Server;

@@ -43,9 +43,11 @@ export async function runServeCommand(args: Record<string, unknown>): Promise<nu
   const server = await startServer(opts);
   process.stderr.write(`threadeck serve: listening on ${server.url} (jobs ${opts.jobs ?? SERVE_DEFAULTS.jobs}, queue ${opts.queue ?? SERVE_DEFAULTS.queue}${opts.token ? ', bearer token required' : ''})\n`);
   await new Promise<void>((resolve) => {
+    let stopping = false;
+    // A repeated signal changes nothing: the stop already under way ends with an exit anyway.
     const stop = () => {
-      process.off('SIGTERM', stop);
-      process.off('SIGINT', stop);
+      if (stopping) return;
+      stopping = true;
       process.stderr.write('threadeck serve: stopping (in-flight requests finish, new ones get 503)\n');
       // Exit anyway after the shutdown timeout, whatever is still open.
       setTimeout(() => process.exit(0), (opts.shutdownMs ?? SERVE_DEFAULTS.shutdownMs) + 1000).unref();
