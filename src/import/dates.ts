@@ -54,3 +54,20 @@ function valid(y: number, m: number, d: number): string | undefined {
   const date = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(s) ? s : undefined;
 }
+
+/** X status ids carry their time (a "snowflake": ms since 2010-11-04 in the bits above 22). */
+const SNOWFLAKE_EPOCH = 1288834974657n;
+
+/** The UTC date a post id was made, or undefined for an id too small to be a snowflake. */
+export function dateOfStatusId(id: string): string | undefined {
+  if (!/^\d{15,20}$/.test(id)) return undefined;
+  const ms = Number((BigInt(id) >> 22n) + SNOWFLAKE_EPOCH);
+  const d = new Date(ms);
+  return ms > Date.UTC(2010, 10, 4) && !Number.isNaN(d.getTime()) ? d.toISOString().slice(0, 10) : undefined;
+}
+
+/** The status id in an x.com/twitter.com status URL or a thread-reader thread URL. */
+export function statusIdOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  return /^https?:\/\/(?:[\w-]+\.)*(?:x|twitter)\.com\/[^/]+\/status(?:es)?\/(\d{15,20})/i.exec(url)?.[1] ?? /^https?:\/\/(?:www\.)?threadreaderapp\.com\/thread\/(\d{15,20})/i.exec(url)?.[1];
+}

@@ -1,9 +1,9 @@
 // Which format an input is in. JSON and HTML by their first characters; then, for text, the
-// strongest structure wins: post-number lines (the seed page), Markdown separators or post
-// headers, "1/"-style markers, and otherwise blank-line blocks.
+// strongest structure wins: post-number lines or HTML residue before each post (reader pages as
+// text), Markdown separators or post headers, "1/"-style markers, and otherwise blank-line blocks.
 import { findMarks } from './from-numbered.ts';
 import { looksLikeJson } from './from-json.ts';
-import { numberLines } from './from-seed-page.ts';
+import { numberLines, residueLines } from './from-seed-page.ts';
 import { fencedLines } from './lines.ts';
 import { readHeader } from './post-header.ts';
 import type { ImportFormat, Line } from './types.ts';
@@ -20,7 +20,7 @@ export function detectFormat(text: string, lines: readonly Line[], ext = ''): Im
 }
 
 export function detectTextFormat(lines: readonly Line[]): Exclude<ImportFormat, 'json' | 'html'> {
-  if (numberLines(lines).length >= 2) return 'seed';
+  if (residueLines(lines).length >= 1 || numberLines(lines).length >= 2) return 'seed';
   const fenced = fencedLines(lines);
   const markdown = lines.some((l, i) => !fenced[i] && (SEPARATOR.test(l.text) || NUMBER_HEADING.test(l.text) || readHeader(l.text, true) !== undefined));
   if (markdown) return 'markdown';

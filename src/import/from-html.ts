@@ -97,6 +97,7 @@ export function fromHtml(html: string, log: ImportLog, importText: (lines: Line[
     Object.assign(post, articleInfo(el));
     if (post.text || post.quote) draft.posts.push(post);
   }
+  if (draft.posts.some((p) => p.author)) draft.conversation = true;
   // The first post's author fills in what the page's metadata left out (same person only).
   const first = draft.posts.find((p) => p.author)?.author;
   if (first && (!draft.author.name || !first.name || first.name === draft.author.name) && (!draft.author.handle || !first.handle || first.handle.toLowerCase() === draft.author.handle.toLowerCase())) {

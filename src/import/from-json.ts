@@ -124,6 +124,8 @@ function postOf(item: Obj, line: number, log: ImportLog): (DraftPost & { time?: 
     const author = authorOf(item.user);
     if (author.handle && idStr) post.url = `https://x.com/${author.handle}/status/${idStr}`;
     if (author.name || author.handle) post.author = author;
+    const to = str(item.in_reply_to_screen_name);
+    if (to) post.replyTo = [to.replace(/^@/, '')];
   } else {
     const author = authorOf(item.author);
     if (author.name || author.handle) post.author = author;

@@ -3,12 +3,18 @@
 // posts, a "# Title" on top. The block structure comes from mdast; post text is the source as written.
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { COMMENTS_HEADING, readComments } from './comments.ts';
+import { findMarks } from './markers.ts';
 import { readPreamble, type PageMeta } from './metadata.ts';
 import { parseMarkdown } from './markdown-tree.ts';
-import { noiseReason } from './noise.ts';
+import { noiseReason, removeRest } from './noise.ts';
+import { readPageTitle } from './page-title.ts';
+import { splitPosts } from './paragraph-posts.ts';
 import { readHeader, readQuoting, type PostHeader } from './post-header.ts';
-import { buildPost } from './post-text.ts';
-import type { Draft, DraftPost, DraftQuote, ImportLog, Line } from './types.ts';
+import { buildPost, clip } from './post-text.ts';
+import { isBlank } from './lines.ts';
+import { collectPosts } from './segments.ts';
+import type { Draft, DraftPost, DraftQuote, ImportContext, ImportLog, Line } from './types.ts';
 
 interface Block {
   node: RootContent;
@@ -22,8 +28,10 @@ interface Segment {
 
 const NUMBER_HEADING = /^(\d{1,3})\s*\/\s*(\d{1,3})$/;
 const BULLET_BREAK = /^\s*([•·*]\s*){3,}$/;
+/** MarkDownload's "> ## Excerpt" quote under the title. */
+const EXCERPT = /^\s*>\s*(#{1,6}\s*)?excerpt\s*$/i;
 
-export function fromMarkdownClipping(lines: readonly Line[], log: ImportLog): Draft {
+export function fromMarkdownClipping(lines: readonly Line[], log: ImportLog, ctx: ImportContext = {}): Draft {
   const tree = parseMarkdown(lines.map((l) => l.text).join('\n'));
   const blocks: Block[] = tree.children.map((node) => ({
     node,
@@ -38,6 +46,7 @@ export function fromMarkdownClipping(lines: readonly Line[], log: ImportLog): Dr
   const current = () => segments[segments.length - 1]!;
   const anyContent = () => segments.some((s) => s.blocks.length > 0);
   let byline: PostHeader | undefined;
+  let comments: DraftPost[] = [];
 
   for (const [i, block] of blocks.entries()) {
     const { node } = block;
@@ -64,20 +73,45 @@ export function fromMarkdownClipping(lines: readonly Line[], log: ImportLog): Dr
       current().blocks.push(block);
       continue;
     }
+    const rest = () => lines.slice(first.n - lines[0]!.n);
+    if (node.type === 'paragraph' && BULLET_BREAK.test(first.text)) {
+      // "• • •" then "Missing some Tweet…": a thread reader's end of the thread.
+      const next = blocks[i + 1];
+      if (ctx.kind === 'thread-reader' || (next && noiseReason(next.lines[0]!.text)?.after)) {
+        log.remove(first.n, first.text, 'end of the thread');
+        removeRest(rest().slice(1), log, 'reader page after the thread');
+        break;
+      }
+    }
     if (node.type === 'thematicBreak' || (node.type === 'paragraph' && BULLET_BREAK.test(first.text))) {
       log.remove(first.n, first.text, 'separator');
       segments.push({ blocks: [] });
       continue;
     }
     if (node.type === 'heading' && noiseReason(first.text)?.feed) {
-      for (const rest of blocks.slice(i)) for (const l of rest.lines) log.remove(l.n, l.text, '"More from" feed');
+      removeRest(rest(), log, '"More from" feed');
       break;
     }
+    if (node.type === 'heading' && node.depth >= 2 && COMMENTS_HEADING.test(text) && anyContent()) {
+      // The replies under the post (Obsidian Web Clipper): posts by their authors, so finish keeps the thread's own.
+      log.remove(first.n, first.text, 'comments section');
+      comments = readComments(rest().slice(1), log);
+      break;
+    }
+    if (node.type === 'blockquote' && EXCERPT.test(first.text) && !anyContent()) {
+      for (const l of block.lines) log.remove(l.n, l.text, "clipper's excerpt");
+      continue;
+    }
     if (node.type === 'heading' && node.depth === 1 && !anyContent() && !draft.title) {
-      const by = /^thread by @([A-Za-z0-9_]{1,30})/i.exec(text);
-      if (by) meta.author.handle ??= by[1]!;
-      else draft.title = text;
-      log.remove(first.n, first.text, by ? "reader-site title (the author's handle)" : 'title');
+      const page = readPageTitle(text);
+      if (page?.title) draft.title = page.title;
+      else if (page) {
+        meta.author.handle ??= page.author.handle;
+        meta.author.name ??= page.author.name;
+      }
+      if (!meta.author.handle) delete meta.author.handle;
+      if (!meta.author.name) delete meta.author.name;
+      log.remove(first.n, first.text, page?.title ? 'title' : /^thread by @/i.test(text) ? "reader-site title (the author's handle)" : "page title (the author's name)");
       continue;
     }
     if (node.type === 'paragraph') {
@@ -93,10 +127,50 @@ export function fromMarkdownClipping(lines: readonly Line[], log: ImportLog): Dr
   }
   if (exact) dropTrailingBreak(current(), log);
 
+  // No headers and no separators between posts (a thread reader's page as Markdown, numbered
+  // paragraphs): markers, blocks and images tell where posts start (paragraph-posts.ts).
+  const filled = segments.filter((seg) => seg.blocks.length > 0);
+  if (!exact && filled.length === 1 && !segments.some((seg) => seg.header) && ctx.kind !== 'x') {
+    const seg = filled[0]!;
+    const from = seg.blocks[0]!.lines[0]!.n;
+    const to = seg.blocks[seg.blocks.length - 1]!.lines.at(-1)!.n;
+    let body = lines.filter((l) => l.n >= from && l.n <= to);
+    const marks = findMarks(body);
+    if (ctx.kind === 'thread-reader' || marks.lines.length >= 2) {
+      const pre = readPreamble(body, log, meta, { stopAtUnknown: true });
+      body = body.slice(pre.index);
+      draft.posts = collectPosts(splitPosts(body, log, { ...ctx, marks: findMarks(body) }), log);
+      draft.posts.push(...comments);
+      if (comments.length) draft.conversation = true;
+      if (meta.date) draft.date = meta.date;
+      if (meta.source) draft.source = meta.source;
+      return draft;
+    }
+  }
+
+  // Where every post has its author line, text before the first and after the last is the page's
+  // (a clipper's note, a feed footer), not a post: left out, listed, and warned about.
+  const headed = segments.flatMap((seg, k) => (seg.header && seg.blocks.length ? [k] : []));
+  const consistent = headed.length > 0 && !segments.some((seg, k) => k > headed[0]! && k < headed.at(-1)! && !seg.header && seg.blocks.length);
+  const outside: Line[] = [];
+
   let feed = false;
   for (const [k, seg] of segments.entries()) {
     if (feed) {
-      for (const b of seg.blocks) for (const l of b.lines) log.remove(l.n, l.text, '"More from" feed');
+      removeRest(seg.blocks.flatMap((b) => b.lines), log, '"More from" feed');
+      continue;
+    }
+    if (!exact && consistent && !seg.header && (k < headed[0]! || k > headed.at(-1)!)) {
+      let content = seg.blocks.flatMap((b) => b.lines);
+      if (k === 0) content = content.slice(readPreamble(content, log, meta, { stopAtUnknown: true }).index);
+      const built = buildPost(content, log, { last: k === segments.length - 1 });
+      feed = built.feed;
+      const gone = new Set(log.removed.map((r) => r.line));
+      for (const l of content) {
+        if (isBlank(l) || gone.has(l.n)) continue;
+        log.remove(l.n, l.text, k === 0 ? 'page text before the first post' : 'page text after the last post');
+        outside.push(l);
+      }
       continue;
     }
     const quote = takeQuote(seg);
@@ -117,6 +191,12 @@ export function fromMarkdownClipping(lines: readonly Line[], log: ImportLog): Dr
     if (post.text || post.quote) draft.posts.push(post);
     else if (seg.header && !byline && draft.posts.length === 0) byline = seg.header;
   }
+  draft.posts.push(...comments);
+  if (segments.some((seg) => seg.header) || comments.length) draft.conversation = true;
+  if (outside.length) {
+    const many = outside.length > 1;
+    log.warn(outside[0]!.n, `left out ${many ? `${outside.length} lines` : 'a line'} outside the posts ("${clip(outside[0]!.text)}"${many ? ', …' : ''}): every post here starts with its author's name, ${many ? 'these have' : 'this has'} none; --verbose lists ${many ? 'them' : 'it'}`, 'import-unsure');
+  }
 
   const head = draft.posts[0]?.author;
   if (byline) {
@@ -130,6 +210,7 @@ export function fromMarkdownClipping(lines: readonly Line[], log: ImportLog): Dr
     meta.author.handle ??= head.handle;
   }
   if (meta.date) draft.date = meta.date;
+  if (meta.source) draft.source ??= meta.source;
   return draft;
 }
 

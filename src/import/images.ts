@@ -12,6 +12,8 @@ const LINK_CARD_IMAGE = /\/card_img\//;
 /** Moves the post's Markdown images out of its text into `post.images` (link-card images are dropped). */
 export function takeImages(post: DraftPost, log: ImportLog): void {
   if (!post.text.includes('![')) return;
+  takeEmbeds(post);
+  if (!post.text.includes('![')) return;
   const tree = parseMarkdown(post.text);
   const cuts: { start: number; end: number; image?: DraftImage }[] = [];
   const visit = (node: RootContent | Parent, parent?: Parent) => {
@@ -40,6 +42,21 @@ export function takeImages(post: DraftPost, log: ImportLog): void {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/** Obsidian's `![[image.jpg]]` (or `![[image.jpg|alt]]`, `![[image.jpg|300]]`): an image file by name. */
+const EMBED = /!\[\[([^\]|#]+?\.(?:png|jpe?g|gif|webp|avif|bmp|svg|tiff?))(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]/gi;
+
+function takeEmbeds(post: DraftPost): void {
+  const found: DraftImage[] = [];
+  const text = post.text.replace(EMBED, (_, name: string, alias: string | undefined, offset: number) => {
+    const alt = alias && !/^\d+(x\d+)?$/.test(alias.trim()) ? alias.trim() : undefined;
+    found.push({ src: encodeURI(name.trim()), ...(alt && { alt }), line: post.line + post.text.slice(0, offset).split('\n').length - 1 });
+    return '';
+  });
+  if (!found.length) return;
+  post.images.push(...found);
+  post.text = text.split('\n').map((l) => l.replace(/[ \t]+$/, '')).join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
 /**

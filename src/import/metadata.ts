@@ -3,11 +3,14 @@
 import { findDate, isDateLine } from './dates.ts';
 import { noiseReason } from './noise.ts';
 import { isBlank } from './lines.ts';
+import { readPageTitle } from './page-title.ts';
 import type { DraftAuthor, ImportLog, Line } from './types.ts';
 
 export interface PageMeta {
   author: DraftAuthor;
   date?: string;
+  /** A "Source: https://…" line's address. */
+  source?: string;
   /** A page title cut short ("DevOps, SRE, and Platform Engi..."): only used to check the real title. */
   titlePrefix?: string;
 }
@@ -19,14 +22,25 @@ const LONE_HANDLE = new RegExp(`^(?:by\\s+)?${HANDLE}$`, 'i');
 /** "Ivan Velichko @iximiuz", "Ivan Velichko (@iximiuz)", "— Ivan Velichko (@iximiuz)". */
 const NAME_HANDLE = new RegExp(`^(?:[—–-]\\s*)?(?:by\\s+)?([^@()\\[\\]*#]{1,60}?)\\s+\\(?${HANDLE}\\)?$`, 'i');
 const PROFILE_IMAGE = /^!\[[^\]]*\]\([^)]*(profile_images|avatar)[^)]*\)$/i;
+/** "[@bcherny](https://x.com/bcherny)": the handle as a link to the profile. */
+const LINKED_HANDLE = new RegExp(`^\\[${HANDLE}\\]\\(https?://(?:www\\.)?(?:x|twitter)\\.com/[A-Za-z0-9_]+/?\\)$`, 'i');
+const SOURCE_LINE = /^(?:source|original|url|link|via)\s*:\s*<?(https?:\/\/\S+?)>?$/i;
+/** Lines a page title may be: "Thread by @x on Thread Reader App", "Name (@handle) on X". */
+const TITLE_LIKE = /^(?:(?:a )?thread|post)s? by @\w+|\bon (?:x|twitter)\b|\s\/\s(?:x|twitter)$/i;
 
 /** A metadata line: what it tells, and the reason to remove it. */
 export function readMetaLine(text: string): { meta: Partial<PageMeta> & DraftAuthor; reason: string } | undefined {
-  const s = text.trim();
+  const s = text.trim().replace(/\\_/g, '_');
   let m = PAGE_TITLE.exec(s);
   if (m && /(\.\.\.|…)$/.test(s)) return { meta: { handle: m[1]!, titlePrefix: m[2]!.trim() }, reason: 'page title bar' };
-  m = LONE_HANDLE.exec(s);
+  m = LONE_HANDLE.exec(s) ?? LINKED_HANDLE.exec(s);
   if (m) return { meta: { handle: m[1]! }, reason: "author's handle" };
+  m = SOURCE_LINE.exec(s);
+  if (m) return { meta: { source: m[1]! }, reason: 'source line' };
+  if (TITLE_LIKE.test(s)) {
+    const t = readPageTitle(s);
+    if (t && !t.title && (t.author.handle || t.author.name)) return { meta: { ...t.author }, reason: "page title (the author's name)" };
+  }
   m = NAME_HANDLE.exec(s);
   if (m && isNameLike(m[1]!)) return { meta: { name: m[1]!.trim(), handle: m[2]! }, reason: "author's name and handle" };
   if (isDateLine(s)) return { meta: { date: findDate(s)! }, reason: 'date' };
@@ -44,6 +58,13 @@ export function readPreamble(lines: readonly Line[], log: ImportLog, meta: PageM
   for (; i < lines.length; i++) {
     const line = lines[i]!;
     if (isBlank(line)) continue;
+    // A page title first: "Thread by @x on Thread Reader App" names the author.
+    const titled = TITLE_LIKE.test(line.text) && (/^\W*thread by @/i.test(line.text) || !noiseReason(line.text)) ? readMetaLine(line.text) : undefined;
+    if (titled) {
+      applyMeta(meta, titled.meta);
+      log.remove(line.n, line.text, titled.reason);
+      continue;
+    }
     const noise = noiseReason(line.text);
     if (noise) {
       const date = findDate(line.text);
@@ -58,7 +79,8 @@ export function readPreamble(lines: readonly Line[], log: ImportLog, meta: PageM
       log.remove(line.n, line.text, read.reason);
       continue;
     }
-    const next = lines.slice(i + 1).find((l) => !isBlank(l));
+    // The name, then perhaps page text ("Subscribe"), then the lone @handle.
+    const next = lines.slice(i + 1).find((l) => !isBlank(l) && !(noiseReason(l.text) && !noiseReason(l.text)!.feed));
     const nextMeta = next && readMetaLine(next.text);
     if (next && nextMeta?.reason === "author's handle" && isNameLike(line.text)) {
       applyMeta(meta, { name: line.text.trim() });
@@ -76,6 +98,7 @@ export function applyMeta(meta: PageMeta, found: Partial<PageMeta> & DraftAuthor
   if (found.name && !meta.author.name) meta.author.name = found.name;
   if (found.date && !meta.date) meta.date = found.date;
   if (found.titlePrefix && !meta.titlePrefix) meta.titlePrefix = found.titlePrefix;
+  if (found.source && !meta.source) meta.source = found.source;
 }
 
 const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'el', 'y']);
@@ -83,8 +106,9 @@ const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', '
 /** "Ivan Velichko", "Maya Okafor 🚀", "iximiuz" — not "Thanks to" or a sentence. */
 export function isNameLike(text: string): boolean {
   const s = text.trim();
-  if (!s || s.length > 50 || /[.!?:,;]$/.test(s) || /https?:|[\[\]()*#`]/.test(s)) return false;
+  if (!s || s.length > 50 || /[.!?:,;]$/.test(s) || /https?:|[\[\]()*`]|#(?!\w)/.test(s)) return false;
   const words = s.split(/\s+/);
   if (words.length > 5) return false;
-  return words.length === 1 || words.every((w) => /^[\p{Lu}\p{Lo}\p{Extended_Pictographic}\p{S}]/u.test(w) || PARTICLES.has(w));
+  // Hashtags and emoji are part of many display names ("Maya 🚀 #BuildInPublic").
+  return words.length === 1 || words.every((w) => /^[\p{Lu}\p{Lo}\p{Extended_Pictographic}\p{S}#|]/u.test(w) || PARTICLES.has(w));
 }

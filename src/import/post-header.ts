@@ -19,12 +19,19 @@ const SHORT_DATE = /^((\d{1,2}:\d{2}\s*(am|pm)?)\s*·?\s*)?([a-z]{3,9}\.?\s+\d{1
 
 /** Reads a header line; `needsHandle` false accepts "**Name**" alone (the byline before the posts). */
 export function readHeader(line: string, needsHandle: boolean): PostHeader | undefined {
-  const m = HEADER.exec(line);
+  // A clipper may have escaped the handle's underscores ("@hannah\\_ops").
+  const m = HEADER.exec(line.includes('\\') ? line.replace(/\\([_.#!-])/g, '$1') : line);
   if (!m?.groups) return undefined;
   const g = m.groups;
-  const handle = g.lhandle ?? g.handle;
+  let handle = g.lhandle ?? g.handle;
+  let name = (g.lname ?? g.name ?? '').trim();
+  // "**Jane Doe @janedoe** · [date](url)": the handle inside the bold name.
+  const inner = !handle ? /^(.+?)\s+@([A-Za-z0-9_]{1,30})$/.exec(name) : null;
+  if (inner) {
+    name = inner[1]!.trim();
+    handle = inner[2]!;
+  }
   if (!handle && needsHandle) return undefined;
-  const name = (g.lname ?? g.name ?? '').trim();
   if (!name || (!handle && !isNameLike(name))) return undefined;
   const header: PostHeader = { author: { name, ...(handle && { handle }) } };
   if (g.avatar) header.avatar = g.avatar.replace(/^<|>$/g, '');

@@ -3,8 +3,10 @@
 import { decodeHTMLStrict } from 'entities';
 import { htmlFragmentToMarkdown } from './html-to-markdown.ts';
 import { fencedLines, joinLines } from './lines.ts';
-import { looksLikeNoise, noiseReason } from './noise.ts';
+import { looksLikeNoise, noiseReason, removeRest } from './noise.ts';
 import { readEmbedHtml } from './tweet-embed.ts';
+import { unescapeLine } from './unescape.ts';
+import { cutVideos, hasVideo, opensVideo } from './video.ts';
 import type { DraftPost, ImportLog, Line } from './types.ts';
 
 export interface PostOptions {
@@ -16,9 +18,13 @@ export interface PostOptions {
 
 export interface BuiltPost {
   post: DraftPost;
-  /** A "More from @…" feed started inside this post: nothing after it is the thread. */
+  /** A "More from @…" feed (or the page after the thread) started inside this post: nothing after it is the thread. */
   feed: boolean;
+  /** Why the lines after it are removed. */
+  feedReason?: string;
 }
+
+const REPLYING_TO = /^\s*replying to\s+(.+)$/i;
 
 const EMBED_OPEN = /<blockquote\b[^>]*class="[^"]*twitter-tweet/i;
 const HTML_TAG = /<\/?(a|b|strong|i|em|br|p|span|div|code|img|s|del)\b[^>]*>/i;
@@ -34,11 +40,12 @@ export function buildPost(lines: readonly Line[], log: ImportLog, opts: PostOpti
   const fenced = fencedLines(lines);
   const kept: Line[] = [];
   let feed = false;
+  let feedReason = '"More from" feed';
   let noiseSeen = false;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+    let line = lines[i]!;
     if (feed) {
-      log.remove(line.n, line.text, '"More from" feed');
+      feedReason = removeRest([line], log, feedReason);
       continue;
     }
     if (fenced[i]) {
@@ -58,14 +65,29 @@ export function buildPost(lines: readonly Line[], log: ImportLog, opts: PostOpti
         continue;
       }
     }
+    if (hasVideo(line.text)) {
+      // A <video> blob may run over several lines: cut it whole.
+      let j = i;
+      if (opensVideo(line.text)) while (j < lines.length - 1 && !/<\/video>/i.test(lines[j]!.text)) j++;
+      const blob = lines.slice(i, j + 1).map((l) => l.text).join(' ');
+      const rest = cutVideos(blob, line.n, log);
+      i = j;
+      if (!rest.trim()) continue;
+      line = { n: line.n, text: rest };
+    }
     const noise = noiseReason(line.text);
     if (noise) {
-      if (noise.feed) feed = true;
+      if (noise.feed) {
+        feed = true;
+        if (noise.after) feedReason = noise.after;
+      }
+      const to = REPLYING_TO.exec(line.text.replace(/\\_/g, '_'));
+      if (to) post.replyTo = [...(post.replyTo ?? []), ...[...to[1]!.matchAll(/@([A-Za-z0-9_]{1,30})/g)].map((m) => m[1]!)];
       log.remove(line.n, line.text, noise.reason);
       if (kept.some((l) => l.text.trim())) noiseSeen = true;
       continue;
     }
-    let text = line.text;
+    let text = unescapeLine(line.text);
     if (HTML_TAG.test(text)) text = htmlFragmentToMarkdown(text);
     if (ENTITY.test(text)) text = decodeOutsideCode(text);
     if (text.trim() && (looksLikeNoise(text) || (opts.last && noiseSeen))) {
@@ -74,9 +96,10 @@ export function buildPost(lines: readonly Line[], log: ImportLog, opts: PostOpti
     kept.push({ n: line.n, text });
   }
   post.text = joinLines(kept);
+  post.source = kept.filter((l) => l.text.trim());
   const firstKept = kept.find((l) => l.text.trim());
   if (firstKept) post.line = firstKept.n;
-  return { post, feed };
+  return { post, feed, ...(feed && { feedReason }) };
 }
 
 /** Decodes HTML entities except inside `code` spans. */

@@ -3,18 +3,23 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import { isBlank } from './lines.ts';
-import type { ImportLog, Line } from './types.ts';
+import { readPageTitle } from './page-title.ts';
+import type { DraftAuthor, ImportLog, Line } from './types.ts';
 
 const MAX_TITLE = 90;
 
-/** A Markdown "# Title" as the first non-blank line. */
-export function readTitleLine(lines: readonly Line[], log: ImportLog): { title: string; index: number } | undefined {
+/**
+ * A Markdown "# Title" as the first non-blank line. A boilerplate one ("# Thread by @x on Thread
+ * Reader App", "# Name (@handle) on X") gives the author instead of the title.
+ */
+export function readTitleLine(lines: readonly Line[], log: ImportLog): { title?: string; author: DraftAuthor; index: number } | undefined {
   const index = lines.findIndex((l) => !isBlank(l));
   const line = lines[index];
   const m = line && /^#\s+(.+?)\s*#*\s*$/.exec(line.text);
-  if (!m || /^thread by @/i.test(m[1]!)) return undefined;
-  log.remove(line.n, line.text, 'title');
-  return { title: plain(m[1]!), index };
+  const read = m && readPageTitle(plain(m[1]!));
+  if (!read) return undefined;
+  log.remove(line.n, line.text, read.title ? 'title' : "page title (the author's name)");
+  return { ...(read.title && { title: read.title }), author: read.author, index };
 }
 
 /** The title a post's first line gives. */

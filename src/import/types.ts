@@ -58,6 +58,8 @@ export interface DraftPost {
   replyTo?: string[];
   /** The post's status id, when the page names it (a `data-tweet` attribute). */
   id?: string;
+  /** The input lines its text came from (to list them when the post is left out). */
+  source?: Line[];
 }
 
 /** What a recogniser found: the posts in order and whatever the page says about the thread. */
@@ -72,6 +74,13 @@ export interface Draft {
   posts: DraftPost[];
   /** Posts are numbered by headings (threadeck's own Markdown export): text is kept exactly, markers too. */
   exact?: boolean;
+  /**
+   * The posts are in a page's conversation order (x.com): once someone else has replied, the
+   * author's later posts answer the replies unless their numbers continue the thread.
+   */
+  conversation?: boolean;
+  /** How many posts the page says the thread has ("15 tweets • 4 min read"), to check the count against. */
+  expected?: { count: number; line: number; text: string };
 }
 
 /** A line the importer left out, and why (listed by `--verbose`). */
