@@ -76,7 +76,7 @@ describe('threadeck serve', () => {
   it('renders the source thread as the same PDF bytes as `threadeck build`', async () => {
     const dir = tempDir('threadeck-serve-build-');
     copyFileSync(SOURCE, path.join(dir, path.basename(SOURCE)));
-    const cli = runCli(['build', path.basename(SOURCE), '--out', 'out', '--no-config', '-f', 'pdf'], { cwd: dir });
+    const cli = runCli(['build', path.basename(SOURCE), '--out', 'out', '--no-config', '-f', 'png,pdf'], { cwd: dir });
     expect(cli.code, cli.stderr).toBe(0);
     const built = readFileSync(path.join(dir, 'out', 'devops-sre-platform-engineering', 'devops-sre-platform-engineering.pdf'));
     const res = await post(s, `?name=${path.basename(SOURCE)}`, readFileSync(SOURCE, 'utf8'));
@@ -97,6 +97,11 @@ describe('threadeck serve', () => {
     const png = await post(s, `?name=${path.basename(SOURCE)}&format=png&card=2`, readFileSync(SOURCE, 'utf8'), 'application/yaml', { 'if-none-match': etag });
     expect(png.status).toBe(200);
     expect(png.headers.get('etag')).not.toBe(etag);
+    const builtCard = readFileSync(path.join(dir, 'out', 'devops-sre-platform-engineering', 'devops-sre-platform-engineering-02.png'));
+    expect(Buffer.from(await png.arrayBuffer()).equals(builtCard)).toBe(true);
+    const last = await post(s, '?format=png&card=11', readFileSync(SOURCE, 'utf8'));
+    expect(last.status).toBe(200);
+    expect(Buffer.from(await last.arrayBuffer()).equals(readFileSync(path.join(dir, 'out', 'devops-sre-platform-engineering', 'devops-sre-platform-engineering-11.png')))).toBe(true);
   });
 
   it('answers one PNG, a zip, Markdown and a JSON report', async () => {
@@ -165,6 +170,7 @@ describe('threadeck serve', () => {
     expect(((await big.json()) as { error: string }).error).toMatch(/larger than/);
     expect((await post(s, '?format=gif', SMALL)).status).toBe(400);
     expect((await post(s, '?card=0', SMALL)).status).toBe(400);
+    expect((await post(s, '?format=png&card=301', SMALL)).status).toBe(400);
     expect((await post(s, '?template=../../templates/x.tsx', SMALL)).status).toBe(400);
     expect((await post(s, '?size=huge', SMALL)).status).toBe(400);
     const nf = await fetch(`${s.url}/nope`);

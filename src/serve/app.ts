@@ -97,7 +97,9 @@ export function serveApp(opts: ServeOptions, pool: ChildPool, ctx: RequestContex
     const started = performance.now();
     let result;
     try {
-      const task = { thread: job.thread, outDir: ctx.emptyDir, formats: job.formats, layout: job.layout };
+      // One PNG: the whole deck laid out, only that card drawn (a slice no other card falls in).
+      const slice = job.format === 'png' ? { slice: { index: job.card - 1, count: 1_000_000 } } : {};
+      const task = { thread: job.thread, outDir: ctx.emptyDir, formats: job.formats, layout: job.layout, ...slice };
       result = await pool.run(task, Math.max(1, opts.timeoutMs - (performance.now() - t0)));
     } catch (err) {
       if (err instanceof ChildDeadlineError) throw new HttpError(504, err.message, [{ severity: 'error', rule: 'timeout', file: job.name, message: err.message }]);

@@ -17,6 +17,7 @@ import type { RenderOptions } from '../pipeline.ts';
 import { hashValue } from '../hash.ts';
 import { slugify } from '../load/slug.ts';
 import { HttpError, loadError } from './http-error.ts';
+import { MAX_CARDS } from './options.ts';
 
 export const RESPONSE_FORMATS = ['pdf', 'png', 'zip', 'json', 'handout', 'md'] as const;
 export type ResponseFormat = (typeof RESPONSE_FORMATS)[number];
@@ -71,7 +72,7 @@ export async function prepareRequest(body: string, mediaType: string, query: Rec
   const format = (q('format') ?? 'pdf').toLowerCase() as ResponseFormat;
   if (!RESPONSE_FORMATS.includes(format)) throw bad(`format must be one of ${RESPONSE_FORMATS.join(', ')}; got "${q('format')}"`);
   const card = Number(q('card') ?? 1);
-  if (!Number.isInteger(card) || card < 1) throw bad(`card must be a card number from 1; got "${q('card')}"`);
+  if (!Number.isInteger(card) || card < 1 || card > MAX_CARDS) throw bad(`card must be a card number from 1 to ${MAX_CARDS}; got "${q('card')}"`);
   const name = checkName(q('name'));
   const layout = layoutOptions(q);
   if (body.includes('\u0000')) throw bad('the body is binary, not text; send a thread as YAML or JSON, or a clipping as text');

@@ -22,7 +22,9 @@ export function answerOf(job: RenderJob, result: RenderResult): Answer {
     case 'md':
       return { type: 'text/markdown; charset=utf-8', body: out.md ?? '' };
     case 'png': {
-      const png = out.png[job.card - 1];
+      // A one-card slice: its index list says which card the PNG is (none past the last card).
+      const at = result.indices ? result.indices.indexOf(job.card - 1) : job.card - 1;
+      const png = at >= 0 ? out.png[at] : undefined;
       if (!png) {
         throw new HttpError(422, `card ${job.card} does not exist`, [
           { severity: 'error', rule: 'usage', file: job.name, message: `card=${job.card}: the thread has ${result.cards} card${result.cards === 1 ? '' : 's'}` },
