@@ -10,7 +10,11 @@ import { threadToYaml } from '../src/import/thread-yaml.ts';
 import { detectFormat } from '../src/import/detect.ts';
 import { toLines } from '../src/import/lines.ts';
 import { findDate } from '../src/import/dates.ts';
-import { stripLeadingMarker, stripTrailingMarker } from '../src/import/markers.ts';
+import { stripLeadingMarker, stripTrailingMarker, leadingMarker } from '../src/import/markers.ts';
+import { dateOfStatusId, statusIdOf } from '../src/import/dates.ts';
+import { readPageTitle } from '../src/import/page-title.ts';
+import { unescapeLine } from '../src/import/unescape.ts';
+import { cleanUrl } from '../src/import/front-matter.ts';
 import { loadThread } from '../src/load/load-thread.ts';
 import type { ImportOptions, ImportResult } from '../src/import/types.ts';
 
@@ -363,5 +367,81 @@ describe('units', () => {
     expect(stripLeadingMarker('1/2 cup of flour', 3)).toBe('1/2 cup of flour');
     expect(stripTrailingMarker('Hello 🧵 1/9', 1, 9)).toBe('Hello 🧵');
     expect(stripTrailingMarker('Mix about 1/2', 1, 9)).toBe('Mix about 1/2');
+  });
+});
+
+describe('front matter and clippings (issue 17)', () => {
+  it('front matter is metadata: parsed, mapped, removed with its reasons, never a post', async () => {
+    const text = ['---', 'title: "Name (@maya) on X"', 'url: https://x.com/maya/status/1889000000000000001?s=20&t=abc', 'author: "[[Maya Okafor]]"', 'published: 2026-02-11', 'tags: [clippings]', '---', 'First post.', '', 'Second post.'].join('\n');
+    const r = await importThread(text, { file: 'clip.md' });
+    expect(r.thread).toMatchObject({ title: 'First post.', author: { name: 'Maya Okafor', handle: '@maya' }, date: '2026-02-11', source: 'https://x.com/maya/status/1889000000000000001' });
+    expect(texts(r)).toEqual(['First post.', 'Second post.']);
+    expect(r.removed.slice(0, 7).map((x) => x.reason)).toEqual(['front matter', 'front matter (title)', 'front matter (url)', 'front matter (author)', 'front matter (published)', 'front matter (tags)', 'front matter']);
+  });
+
+  it('"---" posts at the top are not front matter; broken YAML is still read key by key', async () => {
+    const posts = await importThread('---\n\nFirst post, not metadata.\n\n---\n\nSecond post.', { file: 'x.md', author: 'Maya @maya' });
+    expect(texts(posts)).toEqual(['First post, not metadata.', 'Second post.']);
+    const broken = await importThread('---\ntitle: Notes: on "small PRs"\nsource: https://example.com/t\n\tbad: [\n---\nOne post.', { file: 'x.md', author: 'Maya @maya' });
+    expect(broken.thread).toMatchObject({ source: 'https://example.com/t' });
+    expect(texts(broken)).toEqual(['One post.']);
+  });
+
+  it('page titles: boilerplate gives the author, a real title loses its read time', () => {
+    expect(readPageTitle('Thread by @bcherny on Thread Reader App')).toEqual({ author: { handle: 'bcherny' }, kind: 'thread-reader' });
+    expect(readPageTitle('Andranik Sahakyan (@antonplex) on X')).toMatchObject({ author: { name: 'Andranik Sahakyan', handle: 'antonplex' } });
+    expect(readPageTitle('Maya 🚀 #BuildInPublic on X: "We cut our PRs…" / X')).toMatchObject({ author: { name: 'Maya 🚀 #BuildInPublic' }, hint: 'We cut our PRs' });
+    expect(readPageTitle('Post by @iximiuz')?.title).toBeUndefined();
+    expect(readPageTitle('Sakana Fugu (3 minute read)')?.title).toBe('Sakana Fugu');
+  });
+
+  it('clipper escapes go where the text reads the same; markers may be escaped', () => {
+    expect(unescapeLine('use mlx\\_vlm and snake\\_case')).toBe('use mlx_vlm and snake_case');
+    expect(unescapeLine('1\\. Timeline first')).toBe('1. Timeline first');
+    expect(unescapeLine('\\*not emphasis\\*')).toBe('\\*not emphasis*'); // still no emphasis
+    expect(unescapeLine('`a\\_b` stays')).toBe('`a\\_b` stays');
+    expect(leadingMarker('1\\. First')).toMatchObject({ n: 1, style: 'dot' });
+    expect(leadingMarker('\\[2/5\\] Two')).toMatchObject({ n: 2, total: 5 });
+  });
+
+  it('status ids carry their date; URLs lose tracking parameters', () => {
+    expect(dateOfStatusId('2007179832300581177')).toBe('2026-01-02');
+    expect(dateOfStatusId('12345')).toBeUndefined();
+    expect(statusIdOf('https://threadreaderapp.com/thread/2007179832300581177.html?utm_source=x')).toBe('2007179832300581177');
+    expect(cleanUrl('https://threadreaderapp.com/thread/1.html?utm_source=tldr&utm_medium=email')).toBe('https://threadreaderapp.com/thread/1.html');
+    expect(cleanUrl('https://example.com/a?id=3&utm_source=x#top')).toBe('https://example.com/a?id=3#top');
+  });
+
+  it('a clipper\'s paragraph breaks ("text␠␠" + "␠␠") keep a post together; empty lines then part posts', async () => {
+    const text = 'Intro, first paragraph.  \n  \nIntro, second paragraph.\n\n1/ One.\n\n2/ Two, first.  \n  \nTwo, second.\n\nThanks for reading!';
+    const r = await importThread(text, { file: 'x.md', author: 'Maya @maya' });
+    expect(texts(r)).toEqual(['Intro, first paragraph.\n\nIntro, second paragraph.', 'One.', 'Two, first.\n\nTwo, second.', 'Thanks for reading!']);
+  });
+
+  it('numbered text: an unnumbered intro and, when every post is one paragraph, a closing post are posts', async () => {
+    const r = await importThread('Small PRs, a thread 🧵\n\n1/ One.\n\n2/ Two.\n\n3/ Three.\n\nFollow me for more.', { file: 'x.txt', author: 'Maya @maya' });
+    expect(r.format).toBe('numbered');
+    expect(texts(r)).toEqual(['Small PRs, a thread 🧵', 'One.', 'Two.', 'Three.', 'Follow me for more.']);
+    const merged = await importThread('1/ One.\n\nstill one.\n\n2/ Two.\n\nstill two.', { file: 'x.txt', author: 'Maya @maya' });
+    expect(texts(merged)).toEqual(['One.\n\nstill one.', 'Two.\n\nstill two.']);
+  });
+
+  it('x.com order: the author\'s answer to a reply is left out (warned) unless its number continues the thread', async () => {
+    const h = (name: string, handle: string, id: number) => `**${name}** @${handle} [2026-03-26](https://x.com/${handle}/status/17720000000000000${id})`;
+    const text = [h('Ivan', 'iximiuz', 10), '', 'One 1/3', '---', h('Jane', 'janedoe', 20), '', 'Nice!', '---', h('Ivan', 'iximiuz', 21), '', 'Thanks Jane!', '---', h('Ivan', 'iximiuz', 11), '', 'Two 2/3', '---', h('Ivan', 'iximiuz', 12), '', '3/ Three'].join('\n').replace(/\n---\n/g, '\n\n---\n\n');
+    const r = await importThread(text, { file: 'x.md' });
+    expect(texts(r)).toEqual(['One', 'Two', 'Three']);
+    expect(r.warnings.find((w) => w.rule === 'import-unsure')?.message).toContain('answers other people');
+    expect(r.removed.find((x) => x.text === 'Thanks Jane!')?.reason).toContain("the author's answer to a reply");
+    const kept = await importThread(text, { file: 'x.md', keepReplies: true });
+    expect(texts(kept)).toEqual(['One', 'Reply from @janedoe:', 'Thanks Jane!', 'Two', 'Three']);
+  });
+
+  it('Obsidian embeds are images, videos are left out with a warning', async () => {
+    const dir = path.resolve(FIX);
+    const r = await importThread('One ![[chart.png|Weekly deploys]]\n\nTwo <video controls=""><source src="https://video.twimg.com/v.mp4" type="video/mp4"></video>', { file: 'x.txt', baseDir: path.join(dir, 'images'), author: 'Maya @maya' });
+    expect(r.thread.posts).toEqual([{ text: 'One', image: './chart.png', alt: 'Weekly deploys' }, 'Two']);
+    expect(r.warnings.find((w) => w.message.includes('video'))?.message).toContain('https://video.twimg.com/v.mp4');
+    expect(r.removed.find((x) => x.reason.startsWith('video'))?.text).toContain('<video');
   });
 });

@@ -90,19 +90,22 @@ function mapFrontMatter(data: Obj, end: number): FrontMatter {
   };
   const fm: FrontMatter = { end, author: {} };
 
-  const title = strings(get(KEYS.title))[0];
-  if (title) {
-    const t = readPageTitle(title);
-    if (t?.title) fm.title = t.title;
-    if (t) Object.assign(fm.author, t.author);
-    if (t?.kind) fm.kind = t.kind;
-  }
   for (const entry of strings(get(KEYS.author))) {
     const a = authorFrom(entry);
     // The name and the handle may come from different entries ("[[Name]]", "[[@handle]]").
     if (a.handle && fm.author.handle && a.handle.toLowerCase() !== fm.author.handle.toLowerCase()) continue;
     fm.author.handle ??= a.handle;
     if (a.name && !fm.author.name) fm.author.name = a.name;
+  }
+  // The title: a real one, or boilerplate naming the author ("Name (@handle) on X") where the author key did not.
+  const title = strings(get(KEYS.title))[0];
+  if (title) {
+    const t = readPageTitle(title);
+    if (t?.title) fm.title = t.title;
+    const same = !t?.author.handle || !fm.author.handle || t.author.handle.toLowerCase() === fm.author.handle.toLowerCase();
+    if (t?.author.handle && same) fm.author.handle ??= t.author.handle;
+    if (t?.author.name && same) fm.author.name ??= t.author.name;
+    if (t?.kind) fm.kind = t.kind;
   }
   const handle = strings(get(KEYS.handle))[0];
   if (handle && /^@?[A-Za-z0-9_]{1,30}$/.test(handle.trim())) fm.author.handle ??= handle.trim().replace(/^@/, '');
