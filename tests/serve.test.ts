@@ -2,6 +2,7 @@
 // to over HTTP. Statuses, headers and bodies; the same PDF bytes as `threadeck build`; hostile bodies.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from './helpers.ts';
@@ -207,6 +208,52 @@ describe('threadeck serve', () => {
     const template = await post(s, '', 'title: x\ntemplate: ./evil.tsx\nauthor:\n  name: A\nposts:\n  - Hi\n');
     expect(template.status).toBe(422);
     expect(readdirSync(process.cwd()).filter((f) => /evil|passwd/.test(f))).toEqual([]);
+  });
+
+  it('takes images as multipart parts, by plain file name; refuses traversal names, bombs and missing parts', async () => {
+    const avatar = readFileSync('threads/images/maya-avatar.png');
+    const withImage = 'title: Pictured\nauthor:\n  name: Maya\n  avatar: maya.png\nposts:\n  - text: A chart.\n    image: chart.png\n';
+    const form = () => {
+      const f = new FormData();
+      f.append('thread', new Blob([withImage], { type: 'application/yaml' }), 'pictured.yaml');
+      f.append('maya.png', new Blob([avatar], { type: 'image/png' }), 'maya.png');
+      f.append('chart.png', new Blob([readFileSync('threads/images/deploys-chart.png')], { type: 'image/png' }), 'chart.png');
+      return f;
+    };
+    const ok = await fetch(`${s.url}/v1/render?format=json`, { method: 'POST', body: form() });
+    expect(ok.status, await ok.clone().text()).toBe(200);
+    expect(((await ok.json()) as { slug: string }).slug).toBe('pictured');
+    // Without the part, the path resolves to nothing.
+    const missing = new FormData();
+    missing.append('thread', withImage);
+    const m = await fetch(`${s.url}/v1/render?format=json`, { method: 'POST', body: missing });
+    expect(m.status).toBe(422);
+    expect(((await m.json()) as { diagnostics: { rule: string }[] }).diagnostics[0]!.rule).toBe('image');
+
+    for (const name of ['../../evil.png', '/tmp/evil.png', 'a/b.png', '..', '.hidden/x.png']) {
+      const f = new FormData();
+      f.append('thread', withImage);
+      f.append('img', new Blob([avatar], { type: 'image/png' }), name);
+      const res = await fetch(`${s.url}/v1/render`, { method: 'POST', body: f });
+      expect(res.status, name).toBe(400);
+    }
+    // A decompression bomb: a PNG header claiming 60000×60000 pixels.
+    const bomb = Buffer.from(avatar);
+    bomb.writeUInt32BE(60000, 16);
+    bomb.writeUInt32BE(60000, 20);
+    const b = new FormData();
+    b.append('thread', 'title: B\nauthor:\n  name: A\n  avatar: bomb.png\nposts:\n  - Hi\n');
+    b.append('bomb.png', new Blob([bomb], { type: 'image/png' }), 'bomb.png');
+    const bombed = await fetch(`${s.url}/v1/render`, { method: 'POST', body: b });
+    expect(bombed.status).toBe(422);
+    const noThread = new FormData();
+    noThread.append('x.png', new Blob([avatar]), 'x.png');
+    expect((await fetch(`${s.url}/v1/render`, { method: 'POST', body: noThread })).status).toBe(400);
+    const big = new FormData();
+    big.append('thread', withImage);
+    big.append('big.png', new Blob([new Uint8Array(80 * 1024)]), 'big.png');
+    expect((await fetch(`${s.url}/v1/render`, { method: 'POST', body: big })).status).toBe(413);
+    expect(readdirSync(tmpdir()).filter((f) => /^evil|^bomb/.test(f))).toEqual([]);
   });
 
   it('counts requests in /metrics', async () => {

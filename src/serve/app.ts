@@ -1,4 +1,5 @@
 // The render service's HTTP app (Fastify): routes, body parsing and limits, auth, errors as JSON.
+import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { ServeOptions } from './options.ts';
@@ -8,6 +9,7 @@ import { Gate, QueueFullError } from './limits.ts';
 import { ChildCrashError, ChildDeadlineError, type ChildPool } from './child-pool.ts';
 import { RAW_TYPES, THREAD_TYPES, prepareRequest, type RequestContext } from './render-request.ts';
 import { answerOf } from './respond.ts';
+import { readMultipart } from './multipart.ts';
 import { bearerCheck } from './auth.ts';
 import { openApiDocument } from './openapi.ts';
 import { serveMetrics } from './metrics.ts';
@@ -39,6 +41,8 @@ export function serveApp(opts: ServeOptions, pool: ChildPool, ctx: RequestContex
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser([...THREAD_TYPES, ...RAW_TYPES], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  // multipart/form-data: a "thread" part and image parts (multipart.ts reads them, with the limits).
+  void app.register(multipart);
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -76,9 +80,16 @@ export function serveApp(opts: ServeOptions, pool: ChildPool, ctx: RequestContex
 
   app.post('/v1/render', async (req: FastifyRequest, reply: FastifyReply) => {
     const t0 = performance.now();
-    const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (typeof req.body !== 'string') throw new HttpError(400, 'a request body is required');
-    const job = await prepareRequest(req.body, mediaType, req.query as Record<string, unknown>, ctx);
+    const query = req.query as Record<string, unknown>;
+    let job;
+    if (req.isMultipart()) {
+      const form = await readMultipart(req, opts.maxBody);
+      job = await prepareRequest(form.text, form.mediaType, { name: form.name, ...query }, ctx, { files: form.files });
+    } else {
+      const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (typeof req.body !== 'string') throw new HttpError(400, 'a request body is required');
+      job = await prepareRequest(req.body, mediaType, query, ctx);
+    }
     const etag = `"${job.key}"`;
     reply.header('etag', etag);
     const match = req.headers['if-none-match'];

@@ -3,6 +3,7 @@
 // one is answered without a child. Requests never reach the file system: image and font paths
 // resolve inside an empty folder (so they are "not found"), template files are refused.
 import path from 'node:path';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { ThreadeckError, type Diagnostic } from '../diagnostics.ts';
 import type { OutputKind, Thread } from '../model/index.ts';
 import { parseThread } from '../load/load-thread.ts';
@@ -67,7 +68,24 @@ export function checkName(value: string | undefined): string {
   return value;
 }
 
-export async function prepareRequest(body: string, mediaType: string, query: Record<string, unknown>, ctx: RequestContext): Promise<RenderJob> {
+/** Images sent with the request (multipart parts), by plain file name: the thread's paths resolve among them. */
+export interface RequestFiles {
+  files: { name: string; bytes: Uint8Array }[];
+}
+
+export async function prepareRequest(body: string, mediaType: string, query: Record<string, unknown>, ctx: RequestContext, uploads?: RequestFiles): Promise<RenderJob> {
+  if (!uploads?.files.length) return prepareIn(body, mediaType, query, ctx, ctx.emptyDir);
+  // A folder for this request alone, holding only its parts, removed once the thread is loaded (images are then in memory).
+  const dir = await mkdtemp(path.join(ctx.emptyDir, '..', `${path.basename(ctx.emptyDir)}-req-`));
+  try {
+    for (const f of uploads.files) await writeFile(path.join(dir, f.name), f.bytes, { flag: 'wx' });
+    return await prepareIn(body, mediaType, query, ctx, dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function prepareIn(body: string, mediaType: string, query: Record<string, unknown>, ctx: RequestContext, baseDir: string): Promise<RenderJob> {
   const q = (k: string) => one(query[k]);
   const format = (q('format') ?? 'pdf').toLowerCase() as ResponseFormat;
   if (!RESPONSE_FORMATS.includes(format)) throw bad(`format must be one of ${RESPONSE_FORMATS.join(', ')}; got "${q('format')}"`);
@@ -78,7 +96,6 @@ export async function prepareRequest(body: string, mediaType: string, query: Rec
   if (body.includes('\u0000')) throw bad('the body is binary, not text; send a thread as YAML or JSON, or a clipping as text');
 
   const file = name;
-  const baseDir = ctx.emptyDir;
   const load = async () => {
     if (RAW_TYPES.includes(mediaType)) {
       const result = await importThread(body, { file, baseDir });
