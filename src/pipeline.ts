@@ -39,6 +39,8 @@ export interface RenderedThread {
   handout?: { bytes: Uint8Array; pages: number };
   /** The self-contained HTML deck (format `html`). */
   html?: string;
+  /** The PowerPoint deck (format `pptx`). */
+  pptx?: { bytes: Uint8Array; slides: number };
   /** Each card's key, when `reuse` was given (for the cache to record). */
   keys: string[];
   /** Cards whose PNG/SVG came from `reuse` instead of being rendered. */
@@ -59,6 +61,8 @@ export async function renderThread(thread: Thread, opts: RenderOptions = {}): Pr
     rgb: formats.includes('pdf') && pdfMode === 'raster',
     // The HTML deck shows each card's SVG (text as paths) under a text layer placed from satori's layout.
     html: formats.includes('html'),
+    // The PPTX puts editable text boxes where satori laid the text out, over the card without its text.
+    pptx: formats.includes('pptx'),
   };
   const needSvg = want.svg || want.html;
   const svgs: string[] = [];
@@ -93,7 +97,7 @@ export async function renderThread(thread: Thread, opts: RenderOptions = {}): Pr
       }
     }
     // The vector page needs satori's text positions, not glyph outlines: one more satori pass, no resvg.
-    if (want.vector || want.html) vectorPages.push({ width, height, ...(await cardVector(deck, card)) });
+    if (want.vector || want.html || want.pptx) vectorPages.push({ width, height, ...(await cardVector(deck, card)) });
     opts.onCard?.(card.index, deck.cards.length);
   }
   const out: RenderedThread = { deck, svgs, pngs, keys, reused };
@@ -107,6 +111,11 @@ export async function renderThread(thread: Thread, opts: RenderOptions = {}): Pr
   if (want.html) {
     const { deckToHtml } = await import('./export/html/deck-html.ts');
     out.html = deckToHtml(deck, vectorPages.map((p, i) => ({ svg: svgs[i]!, layout: p.layout! })));
+  }
+  if (want.pptx) {
+    const { deckToPptx } = await import('./export/pptx/deck-pptx.ts');
+    const pptx = await deckToPptx(deck, vectorPages.map((p) => ({ svg: p.svg!, layout: p.layout! })));
+    out.pptx = { bytes: pptx.bytes, slides: pptx.slides };
   }
   if (formats.includes('handout')) {
     const { deckToHandout } = await import('./export/handout/handout.ts');

@@ -78,7 +78,7 @@ describe('threadeck build (spawned CLI)', () => {
     expect(runCli(['build', '--outt', 'x']).code).toBe(2);
     const bad = runCli(['build', SOURCE, '--format', 'gif']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--format expects a comma-separated list of png, pdf, svg, md, handout, html; got "gif"');
+    expect(bad.stderr).toContain('--format expects a comma-separated list of png, pdf, svg, md, handout, html, pptx; got "gif"');
     expect(runCli(['frobnicate']).code).toBe(2);
   });
 

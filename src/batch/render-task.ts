@@ -44,6 +44,7 @@ export async function renderTask(task: RenderTask): Promise<RenderResult> {
       if (rendered.pdf) outputs.pdf = rendered.pdf;
       if (rendered.handout) outputs.handout = rendered.handout;
       if (rendered.html !== undefined) outputs.html = rendered.html;
+      if (rendered.pptx) outputs.pptx = rendered.pptx;
     }
     if (task.formats.includes('md')) {
       const file = planOutputs(task.outDir, thread.slug, 0).md;

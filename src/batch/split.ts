@@ -31,7 +31,7 @@ export async function renderSplit(pool: BuildPool, task: RenderTask, count: numb
       if (r.errors.length) stop.abort();
       return r;
     });
-  const whole = task.formats.filter((f) => f === 'pdf' || f === 'handout' || f === 'md' || f === 'html');
+  const whole = task.formats.filter((f) => f === 'pdf' || f === 'handout' || f === 'md' || f === 'html' || f === 'pptx');
   const runs = Array.from({ length: count }, (_, index) => run({ ...task, slice: { index, count } }, opts.onCard));
   if (whole.length) runs.push(run({ ...task, formats: whole, reuse: undefined }));
   let settled: Array<PromiseSettledResult<RenderResult>>;
@@ -75,6 +75,6 @@ function merge(slices: RenderResult[], whole: RenderResult | undefined): RenderR
     errors: [],
     keys,
     reused,
-    outputs: { png, svg, ...(whole?.outputs?.pdf && { pdf: whole.outputs.pdf }), ...(whole?.outputs?.handout && { handout: whole.outputs.handout }), ...(whole?.outputs?.md !== undefined && { md: whole.outputs.md }), ...(whole?.outputs?.html !== undefined && { html: whole.outputs.html }) },
+    outputs: { png, svg, ...(whole?.outputs?.pdf && { pdf: whole.outputs.pdf }), ...(whole?.outputs?.handout && { handout: whole.outputs.handout }), ...(whole?.outputs?.md !== undefined && { md: whole.outputs.md }), ...(whole?.outputs?.html !== undefined && { html: whole.outputs.html }), ...(whole?.outputs?.pptx && { pptx: whole.outputs.pptx }) },
   };
 }

@@ -35,6 +35,7 @@ export interface RenderedOutputs {
   handout?: { bytes: Uint8Array; pages: number };
   md?: string;
   html?: string;
+  pptx?: { bytes: Uint8Array; slides: number };
 }
 
 export interface RenderResult {

@@ -65,6 +65,7 @@ export async function writeOutputs(result: ThreadOutputs, outDir: string, format
     if (outputs.handout) await put(plan.handout, outputs.handout.bytes, { kind: 'handout', pages: outputs.handout.pages });
     if (outputs.md !== undefined) await put(plan.md, outputs.md, { kind: 'md' });
     if (outputs.html !== undefined) await put(plan.html, outputs.html, { kind: 'html', ...size, pages: render.cards });
+    if (outputs.pptx) await put(plan.pptx, outputs.pptx.bytes, { kind: 'pptx', ...size, pages: outputs.pptx.slides });
   } catch (err) {
     await Promise.all(staged.map((f) => f.abort()));
     throw err;

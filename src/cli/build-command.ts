@@ -7,7 +7,7 @@ import { exportArgs } from './export-flags.ts';
 import { configArgs } from './config-flags.ts';
 
 export const buildCommand = defineCommand({
-  meta: { name: 'build', description: 'Render thread files (YAML/JSON; raw .txt/.md/.html threads are imported on the fly) into PNG cards, a PDF, SVG, Markdown or an HTML deck.' },
+  meta: { name: 'build', description: 'Render thread files (YAML/JSON; raw .txt/.md/.html threads are imported on the fly) into PNG cards, a PDF, SVG, Markdown, an HTML deck or a PPTX.' },
   args: {
     inputs: { type: 'positional', required: false, description: 'Thread files (or raw .txt/.md/.html), folders or globs (default: threads/)', valueHint: 'inputs…' },
     out: { type: 'string', alias: 'o', description: 'Output folder; each thread goes to <out>/<slug>/ (default: output, or the config file\'s out)', valueHint: 'DIR' },

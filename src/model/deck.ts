@@ -27,6 +27,6 @@ export interface Deck {
   theme: Theme;
 }
 
-/** `handout`: the printable PDF (A4/Letter, several cards per page with their text), `<slug>-handout.pdf`; `html`: the deck as one self-contained page, `<slug>.html`. */
-export type OutputKind = 'png' | 'pdf' | 'svg' | 'md' | 'handout' | 'html';
-export const OUTPUT_KINDS: readonly OutputKind[] = ['png', 'pdf', 'svg', 'md', 'handout', 'html'];
+/** `handout`: the printable PDF (A4/Letter, several cards per page with their text), `<slug>-handout.pdf`; `html`: the deck as one self-contained page, `<slug>.html`; `pptx`: a slide per card with editable text, `<slug>.pptx`. */
+export type OutputKind = 'png' | 'pdf' | 'svg' | 'md' | 'handout' | 'html' | 'pptx';
+export const OUTPUT_KINDS: readonly OutputKind[] = ['png', 'pdf', 'svg', 'md', 'handout', 'html', 'pptx'];

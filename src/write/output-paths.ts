@@ -1,5 +1,5 @@
 // The one place that names output files: output/<slug>/<slug>-01.png …, output/<slug>/<slug>.pdf,
-// output/<slug>/<slug>-handout.pdf, output/<slug>/<slug>.md and output/<slug>/<slug>.html.
+// output/<slug>/<slug>-handout.pdf, output/<slug>/<slug>.md, output/<slug>/<slug>.html and output/<slug>/<slug>.pptx.
 import path from 'node:path';
 import type { OutputKind } from '../model/index.ts';
 
@@ -13,6 +13,8 @@ export interface OutputPlan {
   md: string;
   /** The self-contained HTML deck. */
   html: string;
+  /** The PowerPoint deck. */
+  pptx: string;
 }
 
 export function planOutputs(outDir: string, slug: string, cardCount: number): OutputPlan {
@@ -20,7 +22,7 @@ export function planOutputs(outDir: string, slug: string, cardCount: number): Ou
   const width = Math.max(2, String(cardCount).length);
   const names = (ext: string) =>
     Array.from({ length: cardCount }, (_, i) => path.join(dir, `${slug}-${String(i + 1).padStart(width, '0')}.${ext}`));
-  return { dir, cards: { png: names('png'), svg: names('svg') }, pdf: path.join(dir, `${slug}.pdf`), handout: path.join(dir, `${slug}-handout.pdf`), md: path.join(dir, `${slug}.md`), html: path.join(dir, `${slug}.html`) };
+  return { dir, cards: { png: names('png'), svg: names('svg') }, pdf: path.join(dir, `${slug}.pdf`), handout: path.join(dir, `${slug}-handout.pdf`), md: path.join(dir, `${slug}.md`), html: path.join(dir, `${slug}.html`), pptx: path.join(dir, `${slug}.pptx`) };
 }
 
 /** True for a file this tool wrote as a card of `slug` in an earlier run (any card count). */

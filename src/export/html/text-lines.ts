@@ -1,5 +1,5 @@
 // A card's text runs (satori's words, from card-layout.ts) joined into lines: runs on one baseline,
-// in one size, with no wide gap between them. The HTML deck's text layer and the PPTX text boxes use them.
+// in one size, with no wide gap between them, for the HTML deck's text layer.
 import type { TextRun } from '../../render/card-layout.ts';
 
 export interface TextLine {
