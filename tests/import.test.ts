@@ -437,6 +437,12 @@ describe('front matter and clippings (issue 17)', () => {
     expect(texts(kept)).toEqual(['One', 'Reply from @janedoe:', 'Thanks Jane!', 'Two', 'Three']);
   });
 
+  it("a clipper's quoted post (a block quote opening with its author line) becomes the post's quote", async () => {
+    const text = '**Ivan Velichko** @iximiuz [2026-03-26](https://x.com/iximiuz/status/1772000000000000001)\n\nWorth reading:\n\n> **Jane Doe** @jane\\_doe [2026-03-20](https://x.com/jane_doe/status/1770000000000000001)\n>\n> Ship paved roads, not gates: snake\\_case.\n\n---\n\n**Ivan Velichko** @iximiuz [2026-03-26](https://x.com/iximiuz/status/1772000000000000002)\n\nSecond.';
+    const r = await importThread(text, { file: 'x.md' });
+    expect(r.thread.posts).toEqual([{ text: 'Worth reading:', quote: { author: { name: 'Jane Doe', handle: '@jane_doe' }, text: 'Ship paved roads, not gates: snake_case.' } }, 'Second.']);
+  });
+
   it('Obsidian embeds are images, videos are left out with a warning', async () => {
     const dir = path.resolve(FIX);
     const r = await importThread('One ![[chart.png|Weekly deploys]]\n\nTwo <video controls=""><source src="https://video.twimg.com/v.mp4" type="video/mp4"></video>', { file: 'x.txt', baseDir: path.join(dir, 'images'), author: 'Maya @maya' });

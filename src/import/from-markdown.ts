@@ -15,6 +15,7 @@ import { buildPost, clip } from './post-text.ts';
 import { isBlank } from './lines.ts';
 import { collectPosts } from './segments.ts';
 import type { Draft, DraftPost, DraftQuote, ImportContext, ImportLog, Line } from './types.ts';
+import { unescapeLine } from './unescape.ts';
 
 interface Block {
   node: RootContent;
@@ -173,7 +174,7 @@ export function fromMarkdownClipping(lines: readonly Line[], log: ImportLog, ctx
       }
       continue;
     }
-    const quote = takeQuote(seg);
+    const quote = takeQuote(seg, log);
     let content = seg.blocks.flatMap((b, j) => (j ? [{ n: b.lines[0]!.n, text: '' }, ...b.lines] : b.lines));
     if (k === 0 && !seg.header && !exact) {
       const pre = readPreamble(content, log, meta, { stopAtUnknown: true });
@@ -192,7 +193,8 @@ export function fromMarkdownClipping(lines: readonly Line[], log: ImportLog, ctx
     else if (seg.header && !byline && draft.posts.length === 0) byline = seg.header;
   }
   draft.posts.push(...comments);
-  if (segments.some((seg) => seg.header) || comments.length) draft.conversation = true;
+  // x.com's page order (not a thread reader's, which shows the author's posts only).
+  if ((segments.some((seg) => seg.header) && ctx.kind !== 'thread-reader') || comments.length) draft.conversation = true;
   if (outside.length) {
     const many = outside.length > 1;
     log.warn(outside[0]!.n, `left out ${many ? `${outside.length} lines` : 'a line'} outside the posts ("${clip(outside[0]!.text)}"${many ? ', …' : ''}): every post here starts with its author's name, ${many ? 'these have' : 'this has'} none; --verbose lists ${many ? 'them' : 'it'}`, 'import-unsure');
@@ -234,7 +236,25 @@ function dropTrailingBreak(seg: Segment, log: ImportLog): void {
 }
 
 /** A post ending in "Quoting **Name** @handle:" and a block quote: that is its quoted post. */
-function takeQuote(seg: Segment): DraftQuote | undefined {
+function takeQuote(seg: Segment, log: ImportLog): DraftQuote | undefined {
+  // A clipper's quoted post: a block quote that opens with its author line ("> **Name** @handle [date](url)").
+  for (let i = seg.blocks.length - 1; i >= 0; i--) {
+    const block = seg.blocks[i]!;
+    if (block.node.type !== 'blockquote') continue;
+    const inner = block.lines.map((l) => ({ n: l.n, text: l.text.replace(/^\s{0,3}> ?/, '') }));
+    const head = inner.find((l) => l.text.trim());
+    const header = head && readHeader(head.text, true);
+    if (!header) continue;
+    seg.blocks.splice(i, 1);
+    log.remove(head.n, head.text, 'quoted post header');
+    const text = inner
+      .slice(inner.indexOf(head) + 1)
+      .map((l) => unescapeLine(l.text))
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
+    return { author: header.author, text };
+  }
   const [intro, quote] = seg.blocks.slice(-2);
   if (!intro || !quote || intro.node.type !== 'paragraph' || quote.node.type !== 'blockquote' || intro.lines.length !== 1) return undefined;
   const author = readQuoting(intro.lines[0]!.text);
