@@ -135,6 +135,18 @@ describe('threadeck serve', () => {
     expect(Array.isArray(r.warnings)).toBe(true);
   });
 
+  it('takes the build options as query fields: template, size, theme colours', async () => {
+    const plain = await post(s, '?format=png', SMALL);
+    const styled = await post(s, '?format=png&template=dark&size=square&background=%23102030&accent=%23ff8800&footer=Hi', SMALL);
+    expect(styled.status).toBe(200);
+    expect(styled.headers.get('etag')).not.toBe(plain.headers.get('etag'));
+    const a = Buffer.from(await plain.arrayBuffer());
+    const b = Buffer.from(await styled.arrayBuffer());
+    expect(b.equals(a)).toBe(false);
+    // A square card: the PNG's IHDR says 1080×1080.
+    expect([b.readUInt32BE(16), b.readUInt32BE(20)]).toEqual([1080, 1080]);
+  });
+
   it('takes JSON and imports raw text, Markdown and HTML', async () => {
     const json = await post(s, '', JSON.stringify({ title: 'J', author: { name: 'Jo' }, posts: ['One.'] }), 'application/json');
     expect(json.status).toBe(200);
@@ -174,6 +186,7 @@ describe('threadeck serve', () => {
     expect((await post(s, '?format=png&card=301', SMALL)).status).toBe(400);
     expect((await post(s, '?template=../../templates/x.tsx', SMALL)).status).toBe(400);
     expect((await post(s, '?size=huge', SMALL)).status).toBe(400);
+    expect((await post(s, '?accent=red', SMALL)).status).toBe(400);
     const nf = await fetch(`${s.url}/nope`);
     expect(nf.status).toBe(404);
     expect(((await nf.json()) as { status: number }).status).toBe(404);

@@ -43,6 +43,8 @@ export function openApiDocument(): object {
             query('pdf', 'vector or raster pages', { enum: ['vector', 'raster'] }),
             query('paper', 'Handout paper', { enum: ['a4', 'letter'] }),
             query('per-page', 'Handout cards per page', { type: 'integer' }),
+            ...['background', 'surface', 'text', 'muted', 'accent', 'onAccent'].map((c) => query(c, `Theme colour (as in a --theme file): ${c}`, { type: 'string', pattern: '^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$' })),
+            query('footer', 'Footer text (as in a --theme file)', { type: 'string', maxLength: 200 }),
             { name: 'If-None-Match', in: 'header', required: false, description: 'A previous ETag: 304 without rendering when unchanged', schema: { type: 'string' } },
           ],
           requestBody: { required: true, content: Object.fromEntries([...THREAD_TYPES, ...RAW_TYPES].map((t) => [t, text])) },

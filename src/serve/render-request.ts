@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { ThreadeckError, type Diagnostic } from '../diagnostics.ts';
-import type { OutputKind, Thread } from '../model/index.ts';
+import { THEME_COLOURS, type OutputKind, type Thread, type ThemeOverrides } from '../model/index.ts';
 import { parseThread } from '../load/load-thread.ts';
 import { importThread } from '../import/import-thread.ts';
 import { threadFromImport } from '../import/load-input.ts';
@@ -126,7 +126,7 @@ function slugOf(name: string): string {
   return slugify(name.replace(/\.[^.]+$/, '')) || 'thread';
 }
 
-/** template, size, pdf, paper, per-page: the build's flags, as query fields. */
+/** template, size, pdf, paper, per-page, theme colours and footer: the build's flags, as query fields. */
 function layoutOptions(q: (k: string) => string | undefined): Omit<RenderOptions, 'formats'> {
   const out: Omit<RenderOptions, 'formats'> = {};
   const template = q('template');
@@ -148,5 +148,19 @@ function layoutOptions(q: (k: string) => string | undefined): Omit<RenderOptions
   const perPage = Number(q('per-page') ?? 3);
   if (!(PER_PAGE as readonly number[]).includes(perPage)) throw bad(`per-page must be one of ${PER_PAGE.join(', ')}`);
   out.handout = { paper: paper as Paper, perPage: perPage as PerPage };
+  // Theme colours and footer, as the --theme file's fields: over the thread's and the template's.
+  const theme: ThemeOverrides = { colours: {} };
+  for (const key of THEME_COLOURS) {
+    const v = q(key);
+    if (v === undefined) continue;
+    if (!/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(v)) throw bad(`${key} must be a hex colour like #1F2937; got "${v.slice(0, 20)}"`);
+    theme.colours[key] = v;
+  }
+  const footer = q('footer');
+  if (footer !== undefined) {
+    if (footer.length > 200) throw bad('footer must be at most 200 characters');
+    theme.footer = footer;
+  }
+  if (Object.keys(theme.colours).length || theme.footer !== undefined) out.theme = theme;
   return out;
 }
