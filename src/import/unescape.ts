@@ -10,6 +10,11 @@ const ESCAPE = /\\[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
 export function unescapeLine(text: string): string {
   if (!text.includes('\\')) return text;
   let s = text.replace(/^(\s*)(\d{1,3})\\([.)])(?=\s|$)/, '$1$2$3').replace(/^(\s*)\\([-+*])(?=\s)/, '$1$2');
+  // Inside a word (and outside code) an underscore is never emphasis ("mlx\\_vlm"): no parse needed.
+  s = s
+    .split(/(`+[^`]*`+)/)
+    .map((part, i) => (i % 2 ? part : part.replace(/(?<=[\p{L}\p{N}])\\_(?=[\p{L}\p{N}])/gu, '_')))
+    .join('');
   if (!s.match(ESCAPE)) return s;
   const want = plain(s);
   const at = [...s.matchAll(ESCAPE)].map((m) => m.index!);
