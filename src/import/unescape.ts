@@ -10,7 +10,7 @@ const ESCAPE = /\\[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
 export function unescapeLine(text: string): string {
   if (!text.includes('\\')) return text;
   let s = text.replace(/^(\s*)(\d{1,3})\\([.)])(?=\s|$)/, '$1$2$3').replace(/^(\s*)\\([-+*])(?=\s)/, '$1$2');
-  // Inside a word (and outside code) an underscore is never emphasis ("mlx\\_vlm"): no parse needed.
+  // Inside a word (and outside code) an underscore is never emphasis ("mlx\_vlm"): no parse needed.
   s = s
     .split(/(`+[^`]*`+)/)
     .map((part, i) => (i % 2 ? part : part.replace(/(?<=[\p{L}\p{N}])\\_(?=[\p{L}\p{N}])/gu, '_')))
