@@ -24,6 +24,7 @@ await build({
     template: 'src/template.ts',
     worker: 'src/batch/render-worker.ts',
     'serve-child': 'src/serve/child-entry.ts',
+    'cluster-processor': 'src/cluster/processor-entry.ts',
   },
   outdir: dist,
   bundle: true,

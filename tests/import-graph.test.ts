@@ -20,6 +20,7 @@ const LAYERS: string[][] = [
   ['src/pipeline.ts', 'src/contact-sheet.ts'],
   ['src/batch/'],
   ['src/build.ts'],
+  ['src/cluster/'],
   ['src/watch.ts'],
   ['src/preview/'],
   ['src/serve/'],

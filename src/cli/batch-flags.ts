@@ -11,6 +11,7 @@ export const batchArgs = {
   force: { type: 'boolean', default: false, description: 'Render everything again, ignoring the cache in <out>/.threadeck-cache/' },
   timeout: { type: 'string', description: `Seconds one thread may take to render before it is stopped and reported (default ${DEFAULT_TIMEOUT_MS / 1000}; 0: no limit)`, valueHint: 'SECONDS' },
   watch: { type: 'boolean', alias: 'w', default: false, description: 'Keep running: re-render a thread when it, its images or its template change' },
+  redis: { type: 'string', description: 'Render on the workers of this Redis queue (threadeck worker) instead of here: redis://HOST:PORT', valueHint: 'URL' },
 } as const satisfies ArgsDef;
 
 export interface BatchFlags {
@@ -20,6 +21,8 @@ export interface BatchFlags {
   force: boolean;
   timeoutMs: number;
   watch: boolean;
+  /** --redis: the queue's Redis; the threads are rendered by `threadeck worker`s (src/cluster/). */
+  redis?: string;
 }
 
 export function batchFlags(args: Record<string, unknown>): BatchFlags {
@@ -34,5 +37,11 @@ export function batchFlags(args: Record<string, unknown>): BatchFlags {
     if (!Number.isFinite(secs) || secs < 0) throw new UsageError(`--timeout expects seconds (a number ≥ 0; 0 for no limit); got "${String(args.timeout)}"`);
     timeoutMs = Math.round(secs * 1000);
   }
-  return { jobs, failFast: Boolean(args['fail-fast']), force: Boolean(args.force), timeoutMs, watch: Boolean(args.watch) };
+  let redis: string | undefined;
+  if (args.redis !== undefined) {
+    redis = String(args.redis);
+    if (!/^rediss?:\/\/[^/]/.test(redis)) throw new UsageError(`--redis expects redis://HOST:PORT; got "${redis}"`);
+    if (args.watch) throw new UsageError('--redis and --watch cannot be used together');
+  }
+  return { jobs, failFast: Boolean(args['fail-fast']), force: Boolean(args.force), timeoutMs, watch: Boolean(args.watch), ...(redis && { redis }) };
 }

@@ -63,7 +63,9 @@ async function buildOnce(run: BuildRun, poolFor: (workers: number) => Promise<Bu
   const progress = createProgress({ json: run.json, tty: Boolean(process.stderr.isTTY) && !process.env.CI });
   let report: BuildReport;
   try {
-    report = await build(files, {
+    // --redis: the same build, rendered and written by the queue's workers (loaded only then).
+    const run_ = run.batch.redis ? await import('../cluster/submit.ts').then((m) => (f: string[], o: BuildOptions) => m.buildOnRedis(f, { ...o, redis: run.batch.redis! })) : build;
+    report = await run_(files, {
       ...options,
       ...(remote && { remoteImages: remote }),
       // --watch keeps one pool for every rebuild (its workers keep their fonts and templates); one build chooses its own.

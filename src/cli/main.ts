@@ -16,6 +16,8 @@ const root = defineCommand({
     templates: () => import('./templates-command.ts').then((m) => m.templatesCommand),
     preview: () => import('./preview-command.ts').then((m) => m.previewCommand),
     serve: () => import('./serve-command.ts').then((m) => m.serveCommand),
+    worker: () => import('./worker-command.ts').then((m) => m.workerCommand),
+    cluster: () => import('./cluster-command.ts').then((m) => m.clusterCommand),
   },
 });
 
