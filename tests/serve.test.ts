@@ -308,6 +308,29 @@ describe('threadeck serve --token-file', () => {
   });
 });
 
+describe('threadeck serve logs', () => {
+  it('writes pino JSON lines on stdout carrying the request id it answers with', async () => {
+    const proc = spawn(process.execPath, [path.resolve('bin/threadeck.js'), 'serve', '--port', '0', '--jobs', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    const url = await new Promise<string>((resolve) => proc.stderr!.on('data', (d: Buffer) => {
+      err += d.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(err);
+      if (m) resolve(m[1]!);
+    }));
+    const exited = new Promise((resolve) => proc.once('exit', resolve));
+    const res = await fetch(`${url}/healthz`, { headers: { 'x-request-id': 'trace-42' } });
+    expect(res.headers.get('x-request-id')).toBe('trace-42');
+    const bad = await fetch(`${url}/healthz`, { headers: { 'x-request-id': 'no spaces or <tags>' } });
+    expect(bad.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    proc.kill('SIGTERM');
+    await exited;
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l) as { reqId?: string; msg: string; res?: { statusCode: number } });
+    expect(lines.some((l) => l.reqId === 'trace-42' && l.msg === 'request completed' && l.res?.statusCode === 200)).toBe(true);
+  });
+});
+
 describe('threadeck serve flags', () => {
   it('refuses bad flags with exit 2', () => {
     for (const args of [['--port', 'x'], ['--jobs', '0'], ['--max-body', 'lots'], ['--token-file', '/nonexistent/token']]) {
