@@ -7,6 +7,8 @@ import type { RenderResult, RenderTask } from '../batch/render-task.ts';
 import type { ChildRequest, ChildResponse } from './child-entry.ts';
 
 export class ChildCrashError extends Error {}
+/** Each render child's old-generation heap limit, in MB. */
+export const CHILD_HEAP_MB = 1024;
 export class ChildDeadlineError extends Error {}
 
 const ENTRY = COMPILED ? packageFile('dist', 'serve-child.js') : fileURLToPath(new URL('./child.js', import.meta.url));
@@ -31,8 +33,11 @@ export class ChildPool {
   }
 
   private add(): void {
-    const child = fork(ENTRY, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: process.env });
+    // A heap cap of its own: a render that runs away in memory ends its child, not the machine.
+    const child = fork(ENTRY, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: process.env, execArgv: [`--max-old-space-size=${CHILD_HEAP_MB}`] });
+    let started = false;
     const slot: Slot = { child, ready: new Promise((resolve) => child.once('message', () => resolve())) };
+    void slot.ready.then(() => (started = true));
     child.on('message', (msg: ChildResponse | 'ready') => {
       if (msg === 'ready' || !slot.busy || msg.id !== slot.busy.id) return;
       const { resolve } = slot.busy;
@@ -51,7 +56,9 @@ export class ChildPool {
       }
       if (!this.closed) {
         this.restarts++;
-        this.add();
+        // A child that dies before it is ready (a broken install) is retried after a pause, not in a tight loop.
+        if (started) this.add();
+        else setTimeout(() => !this.closed && this.add(), 1000).unref();
       }
     });
     this.slots.push(slot);
