@@ -13,3 +13,9 @@ export { designScale, orientation, SIZE_PRESETS, type Orientation } from './mode
 export { AA_BODY, AA_LARGE, contrastRatio, luminance } from './theme/contrast.ts';
 export { codeContrast } from './text/highlight.ts';
 export { BODY_FONT, fontsourceFaces, MONO_FONT, MONO_FONT_STACK, SYMBOL_FONT, subsetFamily } from './assets/fonts.ts';
+// The kit's template skeleton, words and one-line fitting (src/render/kit/).
+export { defineTemplate, richBody, type BodyOptions, type TemplateSpec } from './render/kit/define.tsx';
+export { countOf, continuesNext, cueLabel, formatDate, isContinued, partLabel, signOff, twoDigits, type CueWords } from './render/kit/words.ts';
+export { fitLine, fontsource, textWidth, type FitLineOptions, type TextStyle } from './render/kit/metrics.ts';
+export { BodyFrame, headingFont, SwipeCue } from './render/template-kit.tsx';
+export type { CSSProperties, JSXNode } from 'satori/jsx';

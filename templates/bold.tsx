@@ -9,14 +9,8 @@
 // Colour roles: background = the gradient's first stop and the ink of the body on the panel;
 // surface = the panel; text / muted = chrome on the gradient; accent = second-stop hue, the swipe
 // pill, the panel shadow and the post-count block; onAccent = text on the accent.
-import { orientation, designScale } from '../src/model/sizes.ts';
-import type { CardSize } from '../src/model/index.ts';
-import { blockGap, quotePanel, RichBlocks } from '../src/render/rich-text.tsx';
-import { Arrow, Avatar, avatarContrast, cardRootStyle, Logo, ProgressBar, mix } from '../src/render/template-kit.tsx';
-import type { BoxSize, Template, TemplateProps, Theme } from '../src/model/index.ts';
-import { fontsourceFaces } from '../src/assets/fonts.ts';
-import { contrastRatio, type ContrastPair } from '../src/theme/contrast.ts';
-import { codeContrast } from '../src/text/highlight.ts';
+import { Avatar, BodyFrame, cardRootStyle, contrastRatio, cueLabel, defineTemplate, designScale, fitLine, fontsource, headingFont, isContinued, Logo, mix, orientation, ProgressBar, quotePanel, SwipeCue, twoDigits } from '../src/template.ts';
+import type { BoxSize, CardSize, ContrastPair, JSXNode, TemplateProps, Theme } from '../src/template.ts';
 
 const theme: Theme = {
   background: '#3B1D8F',
@@ -127,42 +121,30 @@ function geometry(size: CardSize) {
 
 type Geometry = ReturnType<typeof geometry>;
 
-const headingFont = (t: Theme) => t.headingFamily ?? t.fontFamily;
-
-function renderBody(props: TemplateProps) {
-  const { card, fontSize, body, theme, size } = props;
-  const minFontSize = BODY.min * designScale(size);
+/** The body's RichBlocks options (the kit adds size, box and floor): on the panel, or on the gradient. */
+function body({ card, theme }: TemplateProps) {
   const onPanel = card.kind === 'post';
-  return (
-    <RichBlocks
-      blocks={card.blocks}
-      opts={{
-        fontSize,
-        theme: onPanel ? panelTheme(theme) : gradientTheme(theme),
-        width: body.width,
-        height: body.height,
-        minFontSize,
-        headingScale: card.kind === 'cover' ? 1.65 : card.kind === 'outro' ? 1.3 : 1.1,
-        headingWeight: 700,
-        headingLineHeight: card.kind === 'post' ? 1.15 : 1.05,
-        ...(theme.headingFamily ? { headingFamily: theme.headingFamily } : {}),
-        ...(onPanel ? {} : { color: theme.muted, headingColor: theme.text }),
-      }}
-    />
-  );
+  return {
+    theme: onPanel ? panelTheme(theme) : gradientTheme(theme),
+    headingScale: card.kind === 'cover' ? 1.65 : card.kind === 'outro' ? 1.3 : 1.1,
+    headingWeight: 700,
+    headingLineHeight: card.kind === 'post' ? 1.15 : 1.05,
+    ...(theme.headingFamily ? { headingFamily: theme.headingFamily } : {}),
+    ...(onPanel ? {} : { color: theme.muted, headingColor: theme.text }),
+  };
 }
 
 /** The body, centred in a box of exactly bodyBox(size). */
-function BodyBox({ props, g }: { props: TemplateProps; g: Geometry }) {
+function BodyBox({ g, content }: { g: Geometry; content: JSXNode }) {
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'center', width: g.body.width, height: g.body.height, flexShrink: 0 }}>
-      {renderBody(props)}
-    </div>
+    <BodyFrame box={g.body} style={{ flexShrink: 0 }}>
+      {content}
+    </BodyFrame>
   );
 }
 
 /** The light panel with a hard accent shadow, holding the body. */
-function Panel({ props, g }: { props: TemplateProps; g: Geometry }) {
+function Panel({ props, g, content }: { props: TemplateProps; g: Geometry; content: JSXNode }) {
   const { theme } = props;
   return (
     <div
@@ -178,7 +160,7 @@ function Panel({ props, g }: { props: TemplateProps; g: Geometry }) {
         flexShrink: 0,
       }}
     >
-      <BodyBox props={props} g={g} />
+      <BodyBox g={g} content={content} />
     </div>
   );
 }
@@ -187,21 +169,11 @@ function Panel({ props, g }: { props: TemplateProps; g: Geometry }) {
 function Numeral({ props, px }: { props: TemplateProps; px: number }) {
   const { card, theme } = props;
   const s = designScale(props.size);
-  const cont = card.part.index > 1;
+  const cont = isContinued(card);
   return (
     <div style={{ display: 'flex', alignItems: 'flex-end' }}>
-      <div
-        style={{
-          display: 'flex',
-          fontFamily: headingFont(theme),
-          fontSize: px,
-          fontWeight: 700,
-          lineHeight: 0.92,
-          letterSpacing: -0.045 * px,
-          color: theme.text,
-        }}
-      >
-        {String(card.number).padStart(2, '0')}
+      <div style={{ display: 'flex', fontFamily: headingFont(theme), fontSize: px, fontWeight: 700, lineHeight: 0.92, letterSpacing: -0.045 * px, color: theme.text }}>
+        {twoDigits(card.number)}
       </div>
       <div style={{ display: 'flex', flexDirection: 'column', marginLeft: 18 * s, marginBottom: px * 0.1 }}>
         {cont ? (
@@ -223,7 +195,7 @@ function Numeral({ props, px }: { props: TemplateProps; px: number }) {
             cont.
           </div>
         ) : null}
-        <div style={{ display: 'flex', fontFamily: headingFont(theme), fontSize: 44 * s, fontWeight: 700, lineHeight: 1, color: theme.muted }}>/{String(card.total).padStart(2, '0')}</div>
+        <div style={{ display: 'flex', fontFamily: headingFont(theme), fontSize: 44 * s, fontWeight: 700, lineHeight: 1, color: theme.muted }}>/{twoDigits(card.total)}</div>
       </div>
     </div>
   );
@@ -264,35 +236,21 @@ function Stamp({ props, px }: { props: TemplateProps; px: number }) {
   );
 }
 
-/**
- * A one-line label that must not overflow `maxWidth`: shrunk down to `minSize`, then cut with an
- * ellipsis. Estimated from the character count (satori reports the full width of a single word
- * it clips, so CSS ellipsis cannot be trusted for long handles).
- */
-function fitLine(text: string, maxWidth: number, size: number, minSize: number, em = 0.62): { text: string; size: number } {
-  const chars = Array.from(text);
-  const width = (n: number, px: number) => n * em * px;
-  if (width(chars.length, size) <= maxWidth) return { text, size };
-  const shrunk = Math.max(minSize, maxWidth / (chars.length * em));
-  if (width(chars.length, shrunk) <= maxWidth) return { text, size: shrunk };
-  const keep = Math.max(1, Math.floor(maxWidth / (em * shrunk)) - 1);
-  return { text: `${chars.slice(0, keep).join('').trimEnd()}…`, size: shrunk };
-}
-
 function AuthorBlock({ props, px, maxWidth }: { props: TemplateProps; px: number; maxWidth: number }) {
   const { deck, theme } = props;
   const s = designScale(props.size);
   const room = Math.max(0, maxWidth - px - 22 * s);
-  const name = fitLine(deck.author.name, room, 32 * s, 26 * s);
-  const handle = deck.author.handle ? fitLine(deck.author.handle, room, 26 * s, 22 * s, 0.58) : undefined;
+  // One line each, shrunk a little and then cut (see fitLine): the name in the heading face, the handle in the body's.
+  const name = fitLine(deck.author.name, room, { fontSize: 32 * s, fontFamily: headingFont(theme), fontWeight: 700 }, { minFontSize: 26 * s, wordShare: 1 });
+  const handle = deck.author.handle ? fitLine(deck.author.handle, room, { fontSize: 26 * s, fontFamily: theme.fontFamily }, { minFontSize: 22 * s, wordShare: 1 }) : undefined;
   return (
     <div style={{ display: 'flex', alignItems: 'center', maxWidth, flexShrink: 1 }}>
       <div style={{ display: 'flex', flexShrink: 0 }}>
         <Avatar author={deck.author} px={px} theme={theme} ring={theme.text} />
       </div>
       <div style={{ display: 'flex', flexDirection: 'column', marginLeft: 22 * s, width: room, flexShrink: 1 }}>
-        <div style={{ display: 'flex', fontSize: name.size, fontWeight: 700, lineHeight: 1.2, fontFamily: headingFont(theme), color: theme.text, whiteSpace: 'nowrap' }}>{name.text}</div>
-        {handle ? <div style={{ display: 'flex', fontSize: handle.size, lineHeight: 1.3, color: theme.muted, whiteSpace: 'nowrap' }}>{handle.text}</div> : null}
+        <div style={{ display: 'flex', fontSize: name.fontSize, fontWeight: 700, lineHeight: 1.2, fontFamily: headingFont(theme), color: theme.text, whiteSpace: 'nowrap' }}>{name.text}</div>
+        {handle ? <div style={{ display: 'flex', fontSize: handle.fontSize, lineHeight: 1.3, color: theme.muted, whiteSpace: 'nowrap' }}>{handle.text}</div> : null}
       </div>
     </div>
   );
@@ -306,35 +264,21 @@ function Cue({ props, maxWidth, align = 'right' }: { props: TemplateProps; maxWi
   if (card.isLast) {
     // The last card without an outro: a sign-off instead of the swipe pill.
     const line = { display: 'flex', whiteSpace: 'nowrap', lineHeight: 1.2 } as const;
-    const handle = deck.author.handle ? fitLine(deck.author.handle, maxWidth, 30 * s, 22 * s, 0.66) : undefined;
+    const handle = deck.author.handle ? fitLine(deck.author.handle, maxWidth, { fontSize: 30 * s, fontFamily: headingFont(theme), fontWeight: 700 }, { minFontSize: 22 * s, wordShare: 1 }) : undefined;
     return (
       <div style={{ display: 'flex', flexDirection: 'column', alignItems: align === 'right' ? 'flex-end' : 'flex-start', maxWidth, flexShrink: 0, fontFamily: headingFont(theme) }}>
         <div style={{ ...line, fontSize: 24 * s, fontWeight: 600, color: theme.muted }}>{deck.author.handle ? 'Follow for more' : 'Thanks for reading'}</div>
-        {handle ? <div style={{ ...line, fontSize: handle.size, fontWeight: 700, color: theme.text }}>{handle.text}</div> : null}
+        {handle ? <div style={{ ...line, fontSize: handle.fontSize, fontWeight: 700, color: theme.text }}>{handle.text}</div> : null}
       </div>
     );
   }
-  const label = card.kind === 'cover' ? 'Swipe to read' : card.part.index < card.part.count ? 'Continues' : 'Swipe';
   const h = (card.kind === 'cover' ? 84 : 72) * s;
   return (
-    <div
-      style={{
-        display: 'flex',
-        alignItems: 'center',
-        height: h,
-        padding: `0 ${h * 0.42}px 0 ${h * 0.5}px`,
-        borderRadius: 999,
-        backgroundColor: theme.accent,
-        color: theme.onAccent,
-        fontFamily: headingFont(theme),
-        fontSize: h * 0.42,
-        fontWeight: 700,
-        flexShrink: 0,
-      }}
-    >
-      {label}
-      <Arrow size={h * 0.44} color={theme.onAccent} gap={0.4} />
-    </div>
+    <SwipeCue
+      label={cueLabel(card, { continues: 'Continues' })!}
+      style={{ height: h, padding: `0 ${h * 0.42}px 0 ${h * 0.5}px`, borderRadius: 999, backgroundColor: theme.accent, color: theme.onAccent, fontFamily: headingFont(theme), fontSize: h * 0.42, fontWeight: 700, flexShrink: 0 }}
+      arrow={{ size: h * 0.44, color: theme.onAccent, gap: 0.4 }}
+    />
   );
 }
 
@@ -359,7 +303,7 @@ function FooterText({ props, maxWidth, align = 'left', lines = 1 }: { props: Tem
       {text && lines > 1 ? (
         <div style={{ ...style, display: 'block', maxWidth: room, maxHeight: size * 1.3 * lines, overflow: 'hidden', lineClamp: lines, wordBreak: 'break-word' }}>{text}</div>
       ) : text ? (
-        <div style={{ ...style, display: 'flex', whiteSpace: 'nowrap' }}>{fitLine(text, room, size, size, 0.74).text}</div>
+        <div style={{ ...style, display: 'flex', whiteSpace: 'nowrap' }}>{fitLine(text.toUpperCase(), room, { fontSize: size, fontFamily: theme.fontFamily, fontWeight: 600, letterSpacing: style.letterSpacing }, { wordShare: 1 }).text}</div>
       ) : null}
     </div>
   );
@@ -389,9 +333,8 @@ function Decor({ props }: { props: TemplateProps }) {
   );
 }
 
-function render(props: TemplateProps) {
+function render(props: TemplateProps, g: Geometry, content: JSXNode) {
   const { card, deck, theme, size } = props;
-  const g = geometry(size);
   const { s } = g;
   const p = palette(theme);
   const root = {
@@ -439,10 +382,10 @@ function render(props: TemplateProps) {
         <div style={{ display: 'flex', position: 'relative', marginLeft: g.gap }}>
           {special ? (
             <div style={{ display: 'flex', width: g.panel.width, height: g.panel.height, padding: `${g.panelPad}px 0`, boxSizing: 'border-box' }}>
-              <BodyBox props={props} g={g} />
+              <BodyBox g={g} content={content} />
             </div>
           ) : (
-            <Panel props={props} g={g} />
+            <Panel props={props} g={g} content={content} />
           )}
         </div>
         {bar}
@@ -491,10 +434,10 @@ function render(props: TemplateProps) {
       <div style={{ display: 'flex', position: 'relative', marginTop: g.gap, height: g.panel.height }}>
         {special ? (
           <div style={{ display: 'flex', width: g.panel.width, height: g.panel.height, padding: `${g.panelPad}px 0`, boxSizing: 'border-box' }}>
-            <BodyBox props={props} g={g} />
+            <BodyBox g={g} content={content} />
           </div>
         ) : (
-          <Panel props={props} g={g} />
+          <Panel props={props} g={g} content={content} />
         )}
       </div>
       <div style={{ display: 'flex', position: 'relative', marginTop: g.gap }}>{footer}</div>
@@ -527,28 +470,18 @@ function contrast(t: Theme): ContrastPair[] {
     { what: 'quoted post text on the gradient (cover / outro)', fg: t.muted, bg: quotePanel(gradientTheme(t)) },
     { what: 'quoted post author on the gradient (cover / outro)', fg: t.text, bg: quotePanel(gradientTheme(t)) },
     { what: 'swipe pill, cont. tag, post count', fg: t.onAccent, bg: t.accent },
-    ...avatarContrast(t),
-    ...codeContrast(),
   ];
 }
 
-const template: Template = {
+export default defineTemplate({
   name: 'bold',
   description: 'Loud colour block: deep violet-to-magenta gradient, huge Space Grotesk numbers, the post on a light panel with a hard shadow, thick swipe pill.',
   theme,
   bodySize: BODY,
-  bodyBox: (size) => geometry(size).body,
-  renderBody,
-  blockGap,
+  geometry,
+  body,
   render,
-  fonts: () =>
-    fontsourceFaces('@fontsource/space-grotesk', 'Space Grotesk', [
-      { weight: 400, style: 'normal' },
-      { weight: 500, style: 'normal' },
-      { weight: 600, style: 'normal' },
-      { weight: 700, style: 'normal' },
-    ]),
+  fonts: fontsource('@fontsource/space-grotesk', 'Space Grotesk', ([400, 500, 600, 700] as const).map((weight) => ({ weight, style: 'normal' as const }))),
   contrast,
-};
-
-export default template;
+  avatar: true,
+});

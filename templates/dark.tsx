@@ -5,15 +5,8 @@
 // author bottom-left, swipe cue bottom-right, and one dot per post (a bar past 20 posts).
 // Portrait and square cards stack header, body and footer; landscape slides put the number,
 // progress and author in a left column beside the body. Written on satori's JSX runtime.
-import type { JSXNode } from 'satori/jsx';
-import { fontsourceFaces } from '../src/assets/fonts.ts';
-import { designScale, orientation } from '../src/model/sizes.ts';
-import type { CardSize } from '../src/model/index.ts';
-import { blockGap, quotePanel, RichBlocks } from '../src/render/rich-text.tsx';
-import { Arrow, Avatar, avatarContrast, Dots, Logo, mix, ProgressBar, rgb } from '../src/render/template-kit.tsx';
-import type { BoxSize, Template, TemplateProps, Theme } from '../src/model/index.ts';
-import type { ContrastPair } from '../src/theme/contrast.ts';
-import { codeContrast } from '../src/text/highlight.ts';
+import { Arrow, Avatar, BodyFrame, cardRootStyle, countOf, cueLabel, defineTemplate, designScale, Dots, fontsource, formatDate, headingFont, Logo, mix, orientation, partLabel, ProgressBar, quotePanel, rgb, signOff, twoDigits } from '../src/template.ts';
+import type { BoxSize, CardSize, ContrastPair, JSXNode, TemplateProps, Theme } from '../src/template.ts';
 
 const HEADING_FONT = 'Space Grotesk';
 
@@ -68,66 +61,32 @@ function geometry(size: CardSize) {
 
 type Geometry = ReturnType<typeof geometry>;
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** "2026-03-26" → "26 Mar 2026" (no locale, so output never depends on the machine). */
-function formatDate(iso: string | undefined): string | undefined {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
-  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? ''} ${m[1]}` : iso;
-}
-
-const heading = (t: Theme) => t.headingFamily ?? t.fontFamily;
-const two = (n: number) => String(n).padStart(2, '0');
-
-function renderBody(props: TemplateProps): JSXNode {
-  const { card, fontSize, body, theme, size } = props;
-  const minFontSize = BODY.min * designScale(size);
-  const special = card.kind !== 'post';
-  return (
-    <RichBlocks
-        blocks={card.blocks}
-        opts={{
-          fontSize,
-          theme,
-          width: body.width,
-          height: body.height,
-          minFontSize,
-          lineHeight: 1.4,
-          fontWeight: 400,
-          headingScale: card.kind === 'cover' ? 1.6 : card.kind === 'outro' ? 1.3 : 1.1,
-          headingWeight: 700,
-          headingFamily: heading(theme),
-          headingLineHeight: 1.08,
-          ...(special ? { color: theme.muted } : {}),
-        }}
-      />
-  );
+/** The body's RichBlocks options (the kit adds size, box and floor). */
+function body({ card, theme }: TemplateProps) {
+  return {
+    lineHeight: 1.4,
+    fontWeight: 400,
+    headingScale: card.kind === 'cover' ? 1.6 : card.kind === 'outro' ? 1.3 : 1.1,
+    headingWeight: 700,
+    headingFamily: headingFont(theme),
+    headingLineHeight: 1.08,
+    ...(card.kind !== 'post' ? { color: theme.muted } : {}),
+  };
 }
 
 /** "03" big in the accent, "/09" small and muted beside it ("· cont." on continuation parts). */
 function PostNumber({ props, px, wrap }: { props: TemplateProps; px: number; wrap: boolean }) {
   const { card, deck, theme } = props;
-  const cont = card.part.index > 1;
   // three-digit numbers (a 100+ post thread) a little smaller, so "120 /300 · cont." still fits
   const size = card.number >= 100 ? px * 0.8 : px;
   return (
     // in a slide's narrow column the "/N · cont." label wraps under the number as a whole
-    <div style={{ display: 'flex', alignItems: 'baseline', flexShrink: 0, fontFamily: heading(theme), ...(wrap ? { flexWrap: 'wrap', rowGap: px * 0.28 } : {}) }}>
-      <div
-        style={{
-          display: 'flex',
-          fontSize: size,
-          fontWeight: 700,
-          lineHeight: 0.92,
-          letterSpacing: -0.045 * size,
-          color: theme.accent,
-          fontVariantNumeric: 'tabular-nums',
-          marginRight: px * 0.1,
-        }}
-      >
-        {two(card.number)}
+    <div style={{ display: 'flex', alignItems: 'baseline', flexShrink: 0, fontFamily: headingFont(theme), ...(wrap ? { flexWrap: 'wrap', rowGap: px * 0.28 } : {}) }}>
+      <div style={{ display: 'flex', fontSize: size, fontWeight: 700, lineHeight: 0.92, letterSpacing: -0.045 * size, color: theme.accent, fontVariantNumeric: 'tabular-nums', marginRight: px * 0.1 }}>
+        {twoDigits(card.number)}
       </div>
       <div style={{ display: 'flex', fontSize: px * 0.27, fontWeight: 500, color: theme.muted, whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
-        {`/${two(deck.posts)}${cont ? ' · cont.' : ''}`}
+        {partLabel(card, ' · cont.', `/${twoDigits(deck.posts)}`)}
       </div>
     </div>
   );
@@ -147,7 +106,7 @@ function Kicker({ props, text }: { props: TemplateProps; text: string }) {
         borderRadius: 999,
         backgroundColor: theme.surface,
         border: `${2 * s}px solid ${mix(theme.surface, theme.accent, 0.35)}`,
-        fontFamily: heading(theme),
+        fontFamily: headingFont(theme),
         fontSize: 24 * s,
         fontWeight: 600,
         letterSpacing: 2.4 * s,
@@ -170,7 +129,7 @@ function AuthorBlock({ props, px }: { props: TemplateProps; px: number }) {
         <Avatar author={deck.author} px={px} theme={theme} ring={mix(theme.background, theme.accent, 0.55)} />
       </div>
       <div style={{ display: 'flex', flexDirection: 'column', marginLeft: 22 * s, flexShrink: 1, minWidth: 0 }}>
-        <div style={{ display: 'block', fontFamily: heading(theme), fontSize: 31 * s, fontWeight: 600, lineHeight: 1.2, color: theme.text, lineClamp: 1, wordBreak: 'break-word' }}>{deck.author.name}</div>
+        <div style={{ display: 'block', fontFamily: headingFont(theme), fontSize: 31 * s, fontWeight: 600, lineHeight: 1.2, color: theme.text, lineClamp: 1, wordBreak: 'break-word' }}>{deck.author.name}</div>
         {deck.author.handle ? <div style={{ display: 'block', fontSize: 25 * s, lineHeight: 1.3, color: theme.muted, lineClamp: 1, wordBreak: 'break-word' }}>{deck.author.handle}</div> : null}
       </div>
     </div>
@@ -184,8 +143,8 @@ function Cue({ props }: { props: TemplateProps }) {
   if (card.kind === 'outro') return null;
   if (card.isLast) {
     return (
-      <div style={{ display: 'flex', flexShrink: 0, whiteSpace: 'nowrap', fontFamily: heading(theme), fontSize: 28 * s, fontWeight: 600, color: theme.accent }}>
-        {deck.author.handle ? `Follow ${deck.author.handle}` : 'Thanks for reading'}
+      <div style={{ display: 'flex', flexShrink: 0, whiteSpace: 'nowrap', fontFamily: headingFont(theme), fontSize: 28 * s, fontWeight: 600, color: theme.accent }}>
+        {signOff(deck.author, '')}
       </div>
     );
   }
@@ -193,8 +152,8 @@ function Cue({ props }: { props: TemplateProps }) {
   const halo = (a: number) => `rgba(${rgb(theme.accent).join(',')},${a})`;
   return (
     <div style={{ display: 'flex', alignItems: 'center', flexShrink: 0 }}>
-      <div style={{ display: 'flex', whiteSpace: 'nowrap', fontFamily: heading(theme), fontSize: 28 * s, fontWeight: 600, letterSpacing: 0.5 * s, color: theme.accent, marginRight: 24 * s }}>
-        {card.kind === 'cover' ? 'Swipe to read' : 'Swipe'}
+      <div style={{ display: 'flex', whiteSpace: 'nowrap', fontFamily: headingFont(theme), fontSize: 28 * s, fontWeight: 600, letterSpacing: 0.5 * s, color: theme.accent, marginRight: 24 * s }}>
+        {cueLabel(card)}
       </div>
       <div style={{ display: 'flex', position: 'relative', alignItems: 'center', justifyContent: 'center', width: d, height: d }}>
         {/* a soft halo (a gradient, not a blurred box-shadow: that costs resvg ~40 ms a card); it ends before the label */}
@@ -222,7 +181,7 @@ function Brand({ props, maxWidth, align }: { props: TemplateProps; maxWidth: num
   const { card, deck, theme } = props;
   const s = designScale(props.size);
   // The cover's body is the title already: it shows the date instead (unless a footer is set).
-  const text = theme.footer ?? (card.kind === 'cover' ? formatDate(deck.date) : deck.title);
+  const text = theme.footer ?? (card.kind === 'cover' ? formatDate(deck.date, 'dmy') : deck.title);
   if (!text && !theme.logo) return null;
   return (
     <div style={{ display: 'flex', alignItems: 'center', justifyContent: align === 'right' ? 'flex-end' : 'flex-start', maxWidth }}>
@@ -301,25 +260,16 @@ function Backdrop({ props, g, corner }: { props: TemplateProps; g: Geometry; cor
   );
 }
 
-function render(props: TemplateProps): JSXNode {
+function render(props: TemplateProps, g: Geometry, content: JSXNode): JSXNode {
   const { card, deck, theme, size } = props;
-  const g = geometry(size);
   const { s } = g;
-  const root = {
-    width: size.width,
-    height: size.height,
-    display: 'flex',
-    backgroundColor: theme.background,
-    color: theme.text,
-    fontFamily: theme.fontFamily,
-    position: 'relative',
-  } as const;
+  const root = cardRootStyle(size, theme);
   // The content sits on its own positioned layer, so it paints above the (absolute) backdrop.
   const layer = { display: 'flex', position: 'relative', width: size.width, height: size.height, boxSizing: 'border-box' } as const;
   const body = (
-    <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'center', width: g.body.width, height: g.body.height, flexShrink: 0 }}>
-      {renderBody(props)}
-    </div>
+    <BodyFrame box={g.body} style={{ flexShrink: 0 }}>
+      {content}
+    </BodyFrame>
   );
   const bar =
     deck.posts > MAX_DOTS && card.kind === 'post' ? (
@@ -327,7 +277,7 @@ function render(props: TemplateProps): JSXNode {
     ) : null;
   const kicker =
     card.kind === 'cover' ? (
-      <Kicker props={props} text={`Thread · ${deck.posts} ${deck.posts === 1 ? 'post' : 'posts'}`} />
+      <Kicker props={props} text={`Thread · ${countOf(deck.posts)}`} />
     ) : card.kind === 'outro' ? (
       <Kicker props={props} text="End of thread" />
     ) : null;
@@ -449,28 +399,23 @@ function contrast(t: Theme): ContrastPair[] {
     { what: 'quoted post handle', fg: t.muted, bg: panel },
     { what: 'quoted post link', fg: t.accent, bg: panel },
     { what: 'swipe arrow on the accent button', fg: t.onAccent, bg: t.accent, large: true },
-    ...avatarContrast(t),
-    ...codeContrast(),
   ];
 }
 
-const template: Template = {
+export default defineTemplate({
   name: 'dark',
   description: 'Near-black card with an accent glow, huge tabular post number, author bottom-left, swipe cue and progress dots; slides get a left column.',
   theme,
   bodySize: BODY,
-  bodyBox: (size) => geometry(size).body,
-  renderBody,
-  blockGap,
+  geometry,
+  body,
   render,
-  fonts: () =>
-    fontsourceFaces('@fontsource/space-grotesk', HEADING_FONT, [
-      { weight: 400, style: 'normal' },
-      { weight: 500, style: 'normal' },
-      { weight: 600, style: 'normal' },
-      { weight: 700, style: 'normal' },
-    ]),
+  fonts: fontsource('@fontsource/space-grotesk', HEADING_FONT, [
+    { weight: 400, style: 'normal' },
+    { weight: 500, style: 'normal' },
+    { weight: 600, style: 'normal' },
+    { weight: 700, style: 'normal' },
+  ]),
   contrast,
-};
-
-export default template;
+  avatar: true,
+});

@@ -3,13 +3,8 @@
 // "default" — warm paper background, author header, large body text, n/N badge, swipe cue and a
 // progress bar. Portrait and square cards stack header, body and footer; landscape slides put
 // the author, number and title in a sidebar beside the body. Written on satori's JSX runtime.
-import { orientation, designScale } from '../src/model/sizes.ts';
-import type { CardSize } from '../src/model/index.ts';
-import { blockGap, quotePanel, RichBlocks } from '../src/render/rich-text.tsx';
-import { Arrow, Avatar, avatarContrast, cardRootStyle, Logo, ProgressBar } from '../src/render/template-kit.tsx';
-import type { BoxSize, Template, TemplateProps, Theme } from '../src/model/index.ts';
-import type { ContrastPair } from '../src/theme/contrast.ts';
-import { codeContrast } from '../src/text/highlight.ts';
+import { Avatar, BodyFrame, cardRootStyle, countOf, cueLabel, defineTemplate, designScale, headingFont, Logo, orientation, partLabel, ProgressBar, quotePanel, signOff, SwipeCue, twoDigits } from '../src/template.ts';
+import type { BoxSize, CardSize, ContrastPair, JSXNode, TemplateProps, Theme } from '../src/template.ts';
 
 const theme = {
   background: '#F7F5F0',
@@ -43,32 +38,21 @@ function geometry(size: CardSize) {
   return { s, pad, avatar, gap, footer, bottom, landscape, sidebar: 0, bodyLeft: pad, bodyTop, body };
 }
 
-function renderBody(props: TemplateProps) {
-  const { card, fontSize, body, theme, size } = props;
-  const minFontSize = BODY.min * designScale(size);
+/** The body's RichBlocks options (the kit adds size, box and floor). */
+function body({ card, theme }: TemplateProps) {
   const special = card.kind !== 'post';
-  return (
-    <RichBlocks
-      blocks={card.blocks}
-      opts={{
-        fontSize,
-        theme,
-        width: body.width,
-        height: body.height,
-        minFontSize,
-        headingScale: card.kind === 'cover' ? 1.55 : card.kind === 'outro' ? 1.3 : 1.08,
-        headingWeight: special ? 800 : 700,
-        ...(theme.headingFamily ? { headingFamily: theme.headingFamily } : {}),
-        ...(special ? { color: theme.muted } : {}),
-      }}
-    />
-  );
+  return {
+    headingScale: card.kind === 'cover' ? 1.55 : card.kind === 'outro' ? 1.3 : 1.08,
+    headingWeight: special ? 800 : 700,
+    ...(theme.headingFamily ? { headingFamily: theme.headingFamily } : {}),
+    ...(special ? { color: theme.muted } : {}),
+  };
 }
 
 function Badge({ props }: { props: TemplateProps }) {
   const { card, deck, theme } = props;
   const s = designScale(props.size);
-  const text = card.kind === 'cover' ? `${deck.posts} ${deck.posts === 1 ? 'post' : 'posts'}` : card.kind === 'outro' ? 'The end' : card.part.index > 1 ? `${card.label} · cont.` : card.label;
+  const text = card.kind === 'cover' ? countOf(deck.posts) : card.kind === 'outro' ? 'The end' : partLabel(card);
   return (
     <div
       style={{
@@ -96,7 +80,7 @@ function AuthorBlock({ props, px }: { props: TemplateProps; px: number }) {
     <div style={{ display: 'flex', alignItems: 'center', flexShrink: 1 }}>
       <Avatar author={deck.author} px={px} theme={theme} />
       <div style={{ display: 'flex', flexDirection: 'column', marginLeft: 28 * s, flexShrink: 1 }}>
-        <div style={{ display: 'block', fontSize: 36 * s, fontWeight: 700, lineHeight: 1.2, fontFamily: theme.headingFamily ?? theme.fontFamily, lineClamp: 1, wordBreak: 'break-word' }}>{deck.author.name}</div>
+        <div style={{ display: 'block', fontSize: 36 * s, fontWeight: 700, lineHeight: 1.2, fontFamily: headingFont(theme), lineClamp: 1, wordBreak: 'break-word' }}>{deck.author.name}</div>
         {deck.author.handle ? <div style={{ fontSize: 29 * s, color: theme.muted, lineHeight: 1.3 }}>{deck.author.handle}</div> : null}
       </div>
     </div>
@@ -107,29 +91,13 @@ function Cue({ props }: { props: TemplateProps }) {
   const { card, deck, theme } = props;
   const s = designScale(props.size);
   if (card.kind === 'outro') return null;
-  if (card.isLast) {
-    return (
-      <div style={{ display: 'flex', fontWeight: 600, color: theme.accent }}>
-        {deck.author.handle ? `Follow ${deck.author.handle} for more` : 'Thanks for reading'}
-      </div>
-    );
-  }
+  if (card.isLast) return <div style={{ display: 'flex', fontWeight: 600, color: theme.accent }}>{signOff(deck.author)}</div>;
   return (
-    <div
-      style={{
-        display: 'flex',
-        alignItems: 'center',
-        height: 60 * s,
-        padding: `0 ${30 * s}px`,
-        borderRadius: 999,
-        backgroundColor: theme.accent,
-        color: theme.onAccent,
-        fontWeight: 600,
-      }}
-    >
-      {card.kind === 'cover' ? 'Swipe to read' : 'Swipe'}
-      <Arrow size={26 * s} color={theme.onAccent} />
-    </div>
+    <SwipeCue
+      label={cueLabel(card)!}
+      style={{ height: 60 * s, padding: `0 ${30 * s}px`, borderRadius: 999, backgroundColor: theme.accent, color: theme.onAccent, fontWeight: 600 }}
+      arrow={{ size: 26 * s, color: theme.onAccent }}
+    />
   );
 }
 
@@ -150,17 +118,12 @@ function FooterText({ props, maxWidth }: { props: TemplateProps; maxWidth: numbe
   );
 }
 
-function render(props: TemplateProps) {
+function render(props: TemplateProps, g: ReturnType<typeof geometry>, content: JSXNode) {
   const { card, deck, theme, size } = props;
-  const g = geometry(size);
   const { s, pad } = g;
   const progress = (card.index + 1) / deck.cards;
   const root = cardRootStyle(size, theme);
-  const body = (
-    <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'center', width: g.body.width, height: g.body.height }}>
-      {renderBody(props)}
-    </div>
-  );
+  const body = <BodyFrame box={g.body}>{content}</BodyFrame>;
   const bar = card.kind === 'post' ? <ProgressBar width={size.width} height={10 * s} progress={progress} track={theme.surface} fill={theme.accent} /> : null;
 
   if (g.landscape) {
@@ -171,8 +134,8 @@ function render(props: TemplateProps) {
           <AuthorBlock props={props} px={g.avatar} />
           <div style={{ display: 'flex', flexDirection: 'column' }}>
             {card.kind === 'post' ? (
-              <div style={{ display: 'flex', fontSize: 120 * s, fontWeight: 800, color: theme.accent, lineHeight: 1, fontFamily: theme.headingFamily ?? theme.fontFamily }}>
-                {String(card.number).padStart(2, '0')}
+              <div style={{ display: 'flex', fontSize: 120 * s, fontWeight: 800, color: theme.accent, lineHeight: 1, fontFamily: headingFont(theme) }}>
+                {twoDigits(card.number)}
               </div>
             ) : null}
             <div style={{ display: 'flex', marginTop: 20 * s }}>
@@ -203,17 +166,7 @@ function render(props: TemplateProps) {
         <Badge props={props} />
       </div>
       <div style={{ display: 'flex', marginTop: g.gap }}>{body}</div>
-      <div
-        style={{
-          display: 'flex',
-          alignItems: 'center',
-          justifyContent: 'space-between',
-          height: g.footer,
-          marginTop: g.gap,
-          fontSize: 26 * s,
-          color: theme.muted,
-        }}
-      >
+      <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', height: g.footer, marginTop: g.gap, fontSize: 26 * s, color: theme.muted }}>
         <FooterText props={props} maxWidth={size.width * 0.5} />
         <Cue props={props} />
       </div>
@@ -222,7 +175,7 @@ function render(props: TemplateProps) {
   );
 }
 
-function contrast(t: typeof theme & Partial<Theme>): ContrastPair[] {
+function contrast(t: Theme): ContrastPair[] {
   return [
     { what: 'body text', fg: t.text, bg: t.background },
     { what: 'handle, footer, quote text', fg: t.muted, bg: t.background },
@@ -230,23 +183,19 @@ function contrast(t: typeof theme & Partial<Theme>): ContrastPair[] {
     { what: 'n/N badge', fg: t.accent, bg: t.surface },
     { what: 'swipe cue', fg: t.onAccent, bg: t.accent },
     { what: 'inline code', fg: t.text, bg: t.surface },
-    { what: 'quoted post text', fg: t.text, bg: quotePanel(t as Theme) },
-    { what: 'quoted post handle', fg: t.muted, bg: quotePanel(t as Theme) },
-    ...avatarContrast(t),
-    ...codeContrast(),
+    { what: 'quoted post text', fg: t.text, bg: quotePanel(t) },
+    { what: 'quoted post handle', fg: t.muted, bg: quotePanel(t) },
   ];
 }
 
-const template: Template = {
+export default defineTemplate({
   name: 'default',
   description: 'Warm paper, author header, big text, n/N badge, swipe cue and progress bar; slides get a sidebar.',
   theme,
   bodySize: BODY,
-  bodyBox: (size) => geometry(size).body,
-  renderBody,
-  blockGap,
+  geometry,
+  body,
   render,
   contrast,
-};
-
-export default template;
+  avatar: true,
+});

@@ -8,16 +8,9 @@
 // the outro its centred colophon; parts of a split post read on from the top of the page.
 // Landscape slides become a two-column spread: running head, a large italic numeral and the
 // byline in a side column, a hairline, then the text column. Chrome lines (running head, byline)
-// are cut to fit by an estimate of Lora's advances, never by satori's textOverflow.
-import { fontsourceFaces } from '../src/assets/fonts.ts';
-import { designScale, orientation } from '../src/model/sizes.ts';
-import type { CardSize } from '../src/model/index.ts';
-import { blockGap, RichBlocks } from '../src/render/rich-text.tsx';
-import { Arrow, cardRootStyle, Logo, mix } from '../src/render/template-kit.tsx';
-import type { BoxSize, Template, TemplateProps, Theme } from '../src/model/index.ts';
-import type { Block } from '../src/model/index.ts';
-import type { ContrastPair } from '../src/theme/contrast.ts';
-import { codeContrast } from '../src/text/highlight.ts';
+// are cut to fit by the kit's fitLine (Lora's own advance widths), never by satori's textOverflow.
+import { BodyFrame, cardRootStyle, cueLabel, defineTemplate, designScale, fitLine, fontsource, formatDate, headingFont, isContinued, Logo, mix, orientation, SwipeCue, textWidth } from '../src/template.ts';
+import type { Block, BoxSize, CardSize, ContrastPair, JSXNode, TemplateProps, TextStyle, Theme } from '../src/template.ts';
 
 const theme: Theme = {
   background: '#FBF8F1',
@@ -67,105 +60,38 @@ function styledBlocks(card: TemplateProps['card']): Block[] {
   return card.blocks.map((b) => (b.kind === 'paragraph' ? { ...b, spans: b.spans.map((sp) => ({ ...sp, italic: true })) } : b));
 }
 
-function renderBody(props: TemplateProps) {
-  const { card, fontSize, body, theme, size } = props;
-  const minFontSize = BODY.min * designScale(size);
-  return (
-    <RichBlocks
-      blocks={styledBlocks(card)}
-      opts={{
-        fontSize,
-        theme,
-        width: body.width,
-        height: body.height,
-        minFontSize,
-        lineHeight: BODY_LINE_HEIGHT,
-        fontWeight: 400,
-        headingFamily: heading(theme),
-        headingScale: card.kind === 'cover' ? 1.6 : card.kind === 'outro' ? 1.3 : 1.12,
-        headingWeight: card.kind === 'post' ? 700 : 600,
-        headingLineHeight: card.kind === 'post' ? 1.2 : 1.1,
-        ...(card.kind === 'cover' ? { color: theme.muted } : {}),
-      }}
-    />
-  );
+/** The body's RichBlocks options (the kit adds size, box and floor). */
+function body({ card, theme }: TemplateProps) {
+  return {
+    blocks: styledBlocks(card),
+    lineHeight: BODY_LINE_HEIGHT,
+    fontWeight: 400,
+    headingFamily: headingFont(theme),
+    headingScale: card.kind === 'cover' ? 1.6 : card.kind === 'outro' ? 1.3 : 1.12,
+    headingWeight: card.kind === 'post' ? 700 : 600,
+    headingLineHeight: card.kind === 'post' ? 1.2 : 1.1,
+    ...(card.kind === 'cover' ? { color: theme.muted } : {}),
+  };
 }
 
-// ---------------------------------------------------------------- words, numbers, widths
+// ---------------------------------------------------------------- words and widths
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
-
-/** "2026-03-26" → "Mar 26, 2026". */
-function formatDate(iso: string | undefined): string | undefined {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
-  if (!m) return iso;
-  return `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${Number(m[3])}, ${m[1]}`;
-}
 
 const parts = (n: number) => `${NUMBER_WORDS[n] ?? String(n)} ${n === 1 ? 'part' : 'parts'}`;
 
-/** Advance widths of Lora's printable ASCII (U+0020–U+007E), in 1/100 em: the widest of the faces used. */
-// prettier-ignore
-const LORA_ASCII = [
-  26, 28, 36, 86, 57, 90, 70, 21, 31, 31, 53, 53, 26, 49, 25, 70, 64, 40, 54,
-  56, 56, 55, 58, 48, 57, 58, 25, 28, 53, 53, 53, 50, 80, 69, 64, 70, 75, 63,
-  57, 76, 80, 37, 42, 71, 60, 96, 77, 80, 63, 80, 67, 59, 65, 76, 71, 105, 70,
-  70, 62, 38, 79, 38, 83, 80, 44, 55, 59, 53, 60, 54, 37, 56, 62, 34, 32, 58,
-  30, 92, 63, 59, 60, 58, 47, 48, 41, 62, 55, 83, 55, 55, 52, 36, 25, 36, 53,
-];
-
-/**
- * A slightly generous estimate of a one-line text's width in Lora. Chrome lines are cut to fit
- * by this estimate rather than by satori's textOverflow, whose ellipsis reports the width of the
- * whole word it replaced (a phantom overlap for the layout checks).
- */
-function textWidth(text: string, size: number, spacing = 0): number {
-  let em = 0;
-  let n = 0;
-  for (const ch of text) {
-    n++;
-    const cp = ch.codePointAt(0)!;
-    if (cp >= 0x20 && cp <= 0x7e) em += LORA_ASCII[cp - 0x20]! / 100;
-    else if (cp >= 0x1100 && (cp <= 0x11ff || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || cp >= 0x1f000)) em += 1.15;
-    else if (ch === '·') em += 0.3;
-    else if (ch === '—') em += 1;
-    else em += 0.95; // accented Latin, Cyrillic, Greek (from Inter), ellipsis
-  }
-  return em * size * 1.04 + n * spacing;
-}
-
-/** `text` cut at a word (or, failing that, a character) so that it plus "…" fits `max`. */
-function fitLine(text: string, size: number, max: number, spacing = 0): string {
-  if (textWidth(text, size, spacing) <= max) return text;
-  const chars = [...text];
-  let cut = chars.length;
-  while (cut > 0 && textWidth(chars.slice(0, cut).join('') + '…', size, spacing) > max) cut--;
-  const head = chars.slice(0, cut).join('');
-  const word = head.lastIndexOf(' ');
-  const trimmed = (word > head.length * 0.6 ? head.slice(0, word) : head).replace(/[\s,.;:·—–-]+$/, '');
-  return trimmed ? `${trimmed}…` : '';
-}
+/** Lora as the chrome draws it: `style` over the heading family at `fontSize`. */
+const lora = (theme: Theme, fontSize: number, style: Omit<TextStyle, 'fontSize'> = {}): TextStyle => ({ fontSize, fontFamily: headingFont(theme), ...style });
+const capsStyle = (theme: Theme, size: number) => lora(theme, size, { fontWeight: 600, letterSpacing: size * CAPS_SPACING });
 
 // ---------------------------------------------------------------- chrome
 
-const heading = (t: Theme) => t.headingFamily ?? t.fontFamily;
 const CAPS_SPACING = 0.16;
 
 /** Letter-spaced capitals in the accent: running head and small labels. */
 function Caps({ children, size, theme }: { children: string; size: number; theme: Theme }) {
   return (
-    <div
-      style={{
-        display: 'block',
-        fontFamily: heading(theme),
-        fontSize: size,
-        fontWeight: 600,
-        letterSpacing: size * CAPS_SPACING,
-        color: theme.accent,
-        lineHeight: 1.45,
-      }}
-    >
+    <div style={{ display: 'block', fontFamily: headingFont(theme), fontSize: size, fontWeight: 600, letterSpacing: size * CAPS_SPACING, color: theme.accent, lineHeight: 1.45 }}>
       {children.toUpperCase()}
     </div>
   );
@@ -199,7 +125,7 @@ function RunningHead({ props, width, stacked }: { props: TemplateProps; width: n
   const text = (theme.footer ?? deck.title).toUpperCase();
   // Stacked (landscape side column): up to three lines, so about three widths minus wrap losses.
   const room = stacked ? width * 2.6 : width - (theme.logo ? logoWidth(theme, logoH) + logoGap : 0);
-  const shown = fitLine(text, size, room, size * CAPS_SPACING);
+  const shown = fitLine(text, room, capsStyle(theme, size)).text;
   return (
     <div style={{ display: 'flex', flexDirection: stacked ? 'column' : 'row', alignItems: stacked ? 'flex-start' : 'center', width, overflow: 'hidden' }}>
       {theme.logo ? (
@@ -220,22 +146,28 @@ function RunningHead({ props, width, stacked }: { props: TemplateProps; width: n
 
 /** Portrait folio, right of the running head: "No. 3 — of 9", "A thread in nine parts", "Afterword". */
 function folio(props: TemplateProps) {
-  const { card, deck } = props;
+  const { card, deck, theme } = props;
   const s = designScale(props.size);
   const small = 27 * s;
+  const italic = lora(theme, small, { italic: true });
   const numeral = 50 * s;
   const label = 19 * s;
   const gap = 10 * s;
   if (card.kind === 'cover') {
     const text = `A thread in ${parts(deck.posts)}`;
-    return { kind: 'line' as const, text, small, width: textWidth(text, small) };
+    return { kind: 'line' as const, text, small, width: textWidth(text, italic) };
   }
-  if (card.kind === 'outro') return { kind: 'line' as const, text: 'Afterword', small, width: textWidth('Afterword', small) };
+  if (card.kind === 'outro') return { kind: 'line' as const, text: 'Afterword', small, width: textWidth('Afterword', italic) };
   const num = String(card.number);
   const of = `— of ${card.total}`;
-  const continued = card.part.index > 1;
+  const continued = isContinued(card);
   const width =
-    (continued ? textWidth('CONTINUED', label, label * CAPS_SPACING) + 2 * gap : 0) + textWidth('No.', small) + gap + textWidth(num, numeral) + 1.4 * gap + textWidth(of, small);
+    (continued ? textWidth('CONTINUED', capsStyle(theme, label)) + 2 * gap : 0) +
+    textWidth('No.', italic) +
+    gap +
+    textWidth(num, lora(theme, numeral, { italic: true, fontWeight: 500 })) +
+    1.4 * gap +
+    textWidth(of, italic);
   return { kind: 'number' as const, num, of, continued, small, numeral, label, gap, width };
 }
 
@@ -243,7 +175,7 @@ function Folio({ props }: { props: TemplateProps }) {
   const { theme } = props;
   const f = folio(props);
   const italic = { fontSize: f.small, fontStyle: 'italic', color: theme.muted, lineHeight: 1 } as const;
-  const row = { display: 'flex', alignItems: 'baseline', flexShrink: 0, fontFamily: heading(theme) } as const;
+  const row = { display: 'flex', alignItems: 'baseline', flexShrink: 0, fontFamily: headingFont(theme) } as const;
   if (f.kind === 'line') {
     return (
       <div style={row}>
@@ -269,15 +201,20 @@ function Folio({ props }: { props: TemplateProps }) {
 
 /** The byline's pieces, shortened to fit `max`: the date goes first, then the handle, then the name is cut. */
 function bylineParts(props: TemplateProps, size: number, max: number): { name: string; rest: string } {
-  const { deck } = props;
+  const { deck, theme } = props;
   const date = formatDate(deck.date);
-  const by = textWidth('By ', size);
+  const by = byWidth(theme, size);
+  const name = bylineStyle(theme, size, 600);
   const options = [[deck.author.handle, date], [deck.author.handle], []].map((xs) => xs.filter(Boolean).join(' · '));
   for (const rest of options) {
-    if (by + textWidth(deck.author.name, size) + (rest ? textWidth(` · ${rest}`, size) : 0) <= max) return { name: deck.author.name, rest };
+    if (by + textWidth(deck.author.name, name) + (rest ? size * 0.3 + textWidth(`· ${rest}`, bylineStyle(theme, size)) : 0) <= max) return { name: deck.author.name, rest };
   }
-  return { name: fitLine(deck.author.name, size, max - by), rest: '' };
+  return { name: fitLine(deck.author.name, max - by, name).text, rest: '' };
 }
+
+/** The byline's text (the body family, not the heading's), and the width of its "By" with the space after it. */
+const bylineStyle = (theme: Theme, fontSize: number, fontWeight = 400): TextStyle => ({ fontSize, fontFamily: theme.fontFamily, fontWeight });
+const byWidth = (theme: Theme, size: number) => textWidth('By', { ...bylineStyle(theme, size), italic: true }) + size * 0.3;
 
 /** "By Name · @handle · Mar 26, 2026" on one line. */
 function Byline({ props, size, max }: { props: TemplateProps; size: number; max: number }) {
@@ -304,47 +241,43 @@ function EndMark({ px, theme }: { px: number; theme: Theme }) {
   return <div style={{ display: 'flex', width: px, height: px, backgroundColor: theme.accent }} />;
 }
 
-function cueLabel(card: TemplateProps['card']): string | undefined {
-  if (card.kind === 'outro' || card.isLast) return undefined;
-  if (card.kind === 'cover') return 'Begin reading';
-  return card.part.index < card.part.count ? 'Continued overleaf' : 'Continue';
-}
-
+const CUE_WORDS = { cover: 'Begin reading', post: 'Continue', continues: 'Continued overleaf' };
 const CUE_SIZE = 27;
 
+/** The cue's width: its label and the arrow (26 px and 0.4 of it before), or the end mark. */
 function cueWidth(props: TemplateProps): number {
   const s = designScale(props.size);
-  const label = cueLabel(props.card);
-  return label ? textWidth(label, CUE_SIZE * s) + 26 * s * 1.4 : 16 * s;
+  const label = cueLabel(props.card, CUE_WORDS);
+  return label ? textWidth(label, lora(props.theme, CUE_SIZE * s, { italic: true, fontWeight: 600 })) + 26 * s * 1.4 : 16 * s;
 }
 
 /** "Continue →" in the accent; the end mark on the last card and the outro. */
 function Cue({ props }: { props: TemplateProps }) {
   const { card, theme } = props;
   const s = designScale(props.size);
-  const label = cueLabel(card);
+  const label = cueLabel(card, CUE_WORDS);
   if (!label) return <EndMark px={16 * s} theme={theme} />;
   return (
-    <div style={{ display: 'flex', alignItems: 'center', flexShrink: 0, fontFamily: heading(theme), fontSize: CUE_SIZE * s, fontStyle: 'italic', fontWeight: 600, color: theme.accent }}>
-      {label}
-      <Arrow size={26 * s} color={theme.accent} gap={0.4} />
-    </div>
+    <SwipeCue
+      label={label}
+      style={{ flexShrink: 0, fontFamily: headingFont(theme), fontSize: CUE_SIZE * s, fontStyle: 'italic', fontWeight: 600, color: theme.accent }}
+      arrow={{ size: 26 * s, color: theme.accent, gap: 0.4 }}
+    />
   );
 }
 
 // ---------------------------------------------------------------- the card
 
-function render(props: TemplateProps) {
+function render(props: TemplateProps, g: ReturnType<typeof geometry>, content: JSXNode) {
   const { card, deck, theme, size } = props;
-  const g = geometry(size);
   const { s } = g;
   // Parts of a split post read on from the top of the page; everything else sits centred.
   const justify = card.part.count > 1 ? 'flex-start' : 'center';
   const root = cardRootStyle(size, theme);
   const body = (
-    <div style={{ display: 'flex', flexDirection: 'column', justifyContent: justify, width: g.body.width, height: g.body.height, flexShrink: 0, ...(card.kind !== 'post' && !g.landscape ? { textAlign: 'center' } : {}) }}>
-      {renderBody(props)}
-    </div>
+    <BodyFrame box={g.body} justify={justify} style={{ flexShrink: 0, ...(card.kind !== 'post' && !g.landscape ? { textAlign: 'center' } : {}) }}>
+      {content}
+    </BodyFrame>
   );
 
   if (g.landscape) {
@@ -406,10 +339,10 @@ function render(props: TemplateProps) {
 function SideFolio({ props, width }: { props: TemplateProps; width: number }) {
   const { card, deck, theme } = props;
   const s = designScale(props.size);
-  const caption = { display: 'flex', fontFamily: heading(theme), fontSize: 30 * s, fontStyle: 'italic', color: theme.muted, lineHeight: 1.2 } as const;
+  const caption = { display: 'flex', fontFamily: headingFont(theme), fontSize: 30 * s, fontStyle: 'italic', color: theme.muted, lineHeight: 1.2 } as const;
   const digits = String(card.kind === 'cover' ? deck.posts : card.number).length;
   const big = Math.min(220 * s, width / (digits * 0.68));
-  const numeral = { display: 'flex', fontFamily: heading(theme), fontSize: big, fontStyle: 'italic', fontWeight: 500, color: theme.text, lineHeight: 1, marginTop: 6 * s, marginBottom: 14 * s } as const;
+  const numeral = { display: 'flex', fontFamily: headingFont(theme), fontSize: big, fontStyle: 'italic', fontWeight: 500, color: theme.text, lineHeight: 1, marginTop: 6 * s, marginBottom: 14 * s } as const;
   if (card.kind === 'outro') {
     return (
       <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start' }}>
@@ -432,7 +365,7 @@ function SideFolio({ props, width }: { props: TemplateProps; width: number }) {
       <div style={caption}>No.</div>
       <div style={numeral}>{String(card.number)}</div>
       <div style={caption}>{`— of ${card.total}`}</div>
-      {card.part.index > 1 ? (
+      {isContinued(card) ? (
         <div style={{ display: 'flex', marginTop: 22 * s }}>
           <Caps size={19 * s} theme={theme}>
             Continued
@@ -450,10 +383,10 @@ function SideByline({ props, width }: { props: TemplateProps; width: number }) {
   const size = 25 * s;
   const px = deck.author.avatar ? 64 * s : 0;
   const room = width - px * 1.3;
-  const name = fitLine(deck.author.name, size, room - textWidth('By ', size));
+  const name = fitLine(deck.author.name, room - byWidth(theme, size), bylineStyle(theme, size, 600)).text;
   const date = formatDate(deck.date);
   const full = [deck.author.handle, date].filter(Boolean).join(' · ');
-  const rest = textWidth(full, size) <= room ? full : fitLine(deck.author.handle ?? date ?? '', size, room);
+  const rest = fitLine(textWidth(full, bylineStyle(theme, size)) <= room ? full : (deck.author.handle ?? date ?? ''), room, bylineStyle(theme, size)).text;
   return (
     <div style={{ display: 'flex', alignItems: 'center', marginTop: 22 * s, width, overflow: 'hidden' }}>
       {px ? <Portrait props={props} px={px} /> : null}
@@ -481,36 +414,23 @@ function contrast(t: Theme): ContrastPair[] {
     { what: 'quoted post text', fg: t.text, bg: quoteBg },
     { what: 'quoted post handle', fg: t.muted, bg: quoteBg },
     { what: 'links in quoted posts', fg: t.accent, bg: quoteBg },
-    ...codeContrast(),
   ];
 }
 
-const template: Template = {
+export default defineTemplate({
   name: 'editorial',
   description: 'Magazine essay page: cream paper, Lora serif, masthead with "No. 3 — of 9", byline and hairlines; slides become a two-column spread.',
   theme,
   bodySize: BODY,
-  bodyBox: (size) => geometry(size).body,
-  renderBody,
-  blockGap,
+  geometry,
+  body,
   render,
-  fonts: () =>
-    fontsourceFaces(
-      '@fontsource/lora',
-      'Lora',
-      [
-        { weight: 400, style: 'normal' },
-        { weight: 500, style: 'normal' },
-        { weight: 600, style: 'normal' },
-        { weight: 700, style: 'normal' },
-        { weight: 400, style: 'italic' },
-        { weight: 500, style: 'italic' },
-        { weight: 600, style: 'italic' },
-        { weight: 700, style: 'italic' },
-      ],
-      ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'vietnamese'],
-    ),
+  // 400–700, upright then italic
+  fonts: fontsource(
+    '@fontsource/lora',
+    'Lora',
+    (['normal', 'italic'] as const).flatMap((style) => ([400, 500, 600, 700] as const).map((weight) => ({ weight, style }))),
+    ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'vietnamese'],
+  ),
   contrast,
-};
-
-export default template;
+});

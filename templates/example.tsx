@@ -10,8 +10,8 @@
 //
 // threadeck compiles this file with esbuild when it loads it (no TypeScript set-up needed), and
 // `threadeck/template` always means the threadeck that is running, wherever the file sits.
-import { Arrow, Avatar, blockGap, designScale, orientation, RichBlocks } from 'threadeck/template';
-import type { BoxSize, CardSize, ContrastPair, Template, TemplateProps, Theme } from 'threadeck/template';
+import { Avatar, BodyFrame, cueLabel, defineTemplate, designScale, orientation, SwipeCue } from 'threadeck/template';
+import type { BoxSize, CardSize, ContrastPair, JSXNode, TemplateProps, Theme } from 'threadeck/template';
 
 // 1. The default theme. Users override any of these tokens with `theme:` in the thread file or
 //    `--theme FILE` on the command line, so read colours from props.theme, never hard-code them.
@@ -25,9 +25,10 @@ const theme: Theme = {
   fontFamily: 'Inter', // bundled; a theme `font:` file replaces it
 };
 
-// 2. Geometry. The layout engine fits each card's text into `bodyBox(size)`, measuring it with
-//    satori, so `render` must draw the body in a box of exactly that size. Derive everything
-//    from one function that both use. designScale() is 1 at 1080 px (the shorter side).
+// 2. Geometry. The layout engine fits each card's text into the body box (`body` below),
+//    measuring it with satori, so `render` must draw the body in a box of exactly that size.
+//    Derive everything from this one function: defineTemplate() hands its result to render.
+//    designScale() is 1 at 1080 px (the shorter side).
 function geometry(size: CardSize) {
   const s = designScale(size);
   const pad = 88 * s;
@@ -38,32 +39,20 @@ function geometry(size: CardSize) {
   return { s, pad, header, footer, gap, body };
 }
 
-// 3. The body: the card's content as rich blocks (paragraphs, lists, quotes, code, images).
-//    RichBlocks draws them; `fontSize` is what auto-fit chose for this card. Cover and outro
-//    cards arrive here too (card.kind), their first block being a heading: make it big.
-function renderBody(props: TemplateProps) {
-  const { card, fontSize, body, theme, size } = props;
-  return (
-    <RichBlocks
-      blocks={card.blocks}
-      opts={{
-        fontSize,
-        theme,
-        width: body.width,
-        height: body.height,
-        minFontSize: 34 * designScale(size),
-        headingScale: card.kind === 'cover' ? 1.5 : card.kind === 'outro' ? 1.25 : 1.08,
-      }}
-    />
-  );
+// 3. The body: the card's content as rich blocks (paragraphs, lists, quotes, code, images),
+//    drawn by the kit's RichBlocks at the size auto-fit chose for this card. Return the options
+//    you want beyond the text size and the box (see RichTextOptions). Cover and outro cards
+//    arrive here too (card.kind), their first block being a heading: make it big.
+function body({ card }: TemplateProps) {
+  return { headingScale: card.kind === 'cover' ? 1.5 : card.kind === 'outro' ? 1.25 : 1.08 };
 }
 
 // 4. The whole card. props: card (kind, label "n/N", part of a split post, isLast…), deck
-//    (title, author, posts, cards), theme, size, fontSize, body.
-function render(props: TemplateProps) {
+//    (title, author, posts, cards), theme, size; g is geometry(size) and content the body.
+function render(props: TemplateProps, g: ReturnType<typeof geometry>, content: JSXNode) {
   const { card, deck, theme, size } = props;
-  const g = geometry(size);
   const wide = orientation(size) === 'landscape';
+  const cue = cueLabel(card, { cover: 'Swipe' }); // "Swipe" on every card but the last
   return (
     <div
       style={{
@@ -87,24 +76,20 @@ function render(props: TemplateProps) {
         </div>
       </div>
 
-      <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'center', width: g.body.width, height: g.body.height, marginTop: g.gap }}>
-        {renderBody(props)}
-      </div>
+      <BodyFrame box={g.body} style={{ marginTop: g.gap }}>
+        {content}
+      </BodyFrame>
 
       <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', height: g.footer, marginTop: g.gap, fontSize: 28 * g.s }}>
         <div style={{ display: 'flex', color: theme.muted }}>{card.kind === 'post' ? card.label : wide ? deck.title : ''}</div>
-        {card.isLast ? null : (
-          <div style={{ display: 'flex', alignItems: 'center', color: theme.accent, fontWeight: 700 }}>
-            Swipe
-            <Arrow size={26 * g.s} color={theme.accent} />
-          </div>
-        )}
+        {cue ? <SwipeCue label={cue} style={{ color: theme.accent, fontWeight: 700 }} arrow={{ size: 26 * g.s, color: theme.accent }} /> : null}
       </div>
     </div>
   );
 }
 
-// 5. The colour pairs this design draws, so contrast can be checked (WCAG AA).
+// 5. The colour pairs this design draws, so contrast can be checked (WCAG AA); defineTemplate
+//    adds the code blocks' pairs.
 function contrast(t: Theme): ContrastPair[] {
   return [
     { what: 'text', fg: t.text, bg: t.background },
@@ -114,16 +99,16 @@ function contrast(t: Theme): ContrastPair[] {
   ];
 }
 
-const template: Template = {
+// 6. defineTemplate() makes the Template object: bodyBox from geometry, the body from `body`
+//    (a plain RichBlocks column, so layout measures long posts block by block), and render
+//    called with the geometry and the body.
+export default defineTemplate({
   name: 'example',
   description: 'A commented starting point for your own template.',
   theme,
   bodySize: { max: 68, min: 34 }, // body text range at 1080 px; the minimum must stay ≥ 32
-  bodyBox: (size) => geometry(size).body,
-  renderBody,
-  blockGap, // the body is a plain RichBlocks column: lets layout measure long posts block by block
+  geometry,
+  body,
   render,
-  contrast,
-};
-
-export default template;
+  contrast, // with `avatar: true` the initials avatar's pairs would be checked too
+});

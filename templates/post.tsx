@@ -19,13 +19,8 @@
 // the card's background, author row and action row are drawn around the content with absolute
 // positions, in the space the geometry reserves above and below the body box. A short post is a
 // compact card in the middle of the page, a long one fills it, and no text leaves that space.
-import { orientation, designScale } from '../src/model/sizes.ts';
-import type { CardSize } from '../src/model/index.ts';
-import { blockGap, quotePanel, RichBlocks } from '../src/render/rich-text.tsx';
-import { Arrow, Avatar, avatarContrast, Logo, mix, rgb } from '../src/render/template-kit.tsx';
-import type { BoxSize, Template, TemplateProps, Theme } from '../src/model/index.ts';
-import type { ContrastPair } from '../src/theme/contrast.ts';
-import { codeContrast } from '../src/text/highlight.ts';
+import { Avatar, BodyFrame, cardRootStyle, countOf, cueLabel, defineTemplate, designScale, fitLine, formatDate, headingFont, isContinued, Logo, mix, orientation, partLabel, quotePanel, rgb, SwipeCue, textWidth } from '../src/template.ts';
+import type { BoxSize, CardSize, ContrastPair, JSXNode, TemplateProps, TextStyle, Theme } from '../src/template.ts';
 
 const theme: Theme = {
   background: '#EEF1F5',
@@ -117,83 +112,27 @@ function bodyTheme(theme: Theme): Theme {
   return { ...theme, background: theme.surface, surface: palette(theme).codeSurface };
 }
 
-function renderBody(props: TemplateProps) {
-  const { card, fontSize, body, theme, size } = props;
-  const minFontSize = BODY.min * designScale(size);
+/** The body's RichBlocks options (the kit adds size, box and floor). */
+function body({ card, theme }: TemplateProps) {
   const special = card.kind !== 'post';
-  return (
-    <RichBlocks
-      blocks={card.blocks}
-      opts={{
-        fontSize,
-        theme: bodyTheme(theme),
-        width: body.width,
-        height: body.height,
-        minFontSize,
-        headingScale: card.kind === 'cover' ? 1.5 : card.kind === 'outro' ? 1.25 : 1.08,
-        headingWeight: special ? 800 : 700,
-        ...(theme.headingFamily ? { headingFamily: theme.headingFamily } : {}),
-        ...(special ? { color: theme.muted } : {}),
-      }}
-    />
-  );
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2026-03-26" → "Mar 26, 2026" (no locale data involved, so output never varies). */
-function formatDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  const month = MONTHS[Number(m[2]) - 1];
-  return month ? `${month} ${Number(m[3])}, ${m[1]}` : iso;
-}
-
-/** Rough advance of a character in em, on the wide side (bold Inter), for truncating one-liners. */
-function charEm(ch: string): number {
-  const cp = ch.codePointAt(0) ?? 0;
-  if (cp >= 0x2e80 || ch.length > 2) return 1.08; // CJK, full-width, emoji sequences
-  if (/\s/.test(ch)) return 0.28;
-  if (/[A-Z]/.test(ch)) return 0.8;
-  if (/[a-z]/.test(ch)) return 0.58;
-  if (/[0-9]/.test(ch)) return 0.68;
-  if (cp < 0x80) return 0.5;
-  return 0.72;
-}
-
-function emWidth(text: string): number {
-  let w = 0;
-  for (const { segment } of new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)) w += charEm(segment);
-  return w;
+  return {
+    theme: bodyTheme(theme),
+    headingScale: card.kind === 'cover' ? 1.5 : card.kind === 'outro' ? 1.25 : 1.08,
+    headingWeight: special ? 800 : 700,
+    ...(theme.headingFamily ? { headingFamily: theme.headingFamily } : {}),
+    ...(special ? { color: theme.muted } : {}),
+  };
 }
 
 /**
- * Text for a single line of at most `maxWidth` px: cut with an ellipsis by a generous width
- * estimate (satori's own `textOverflow: ellipsis` reports the uncut word's box, which would stick
- * out of the safe area), and with no-break spaces, because satori lays out `nowrap` text word by
- * word and a space's box can overlap the next word's by a pixel.
+ * Text for a single line of at most `maxWidth` px, cut by the kit's fitLine (satori's own
+ * `textOverflow: ellipsis` reports the uncut word's box, which would stick out of the safe area),
+ * with no-break spaces, because satori lays out `nowrap` text word by word and a space's box can
+ * overlap the next word's by a pixel.
  */
-function oneLine(text: string, maxWidth: number, fontSize: number): string {
-  const graphemes = Array.from(new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text), (g) => g.segment);
-  const budget = maxWidth / fontSize;
-  let used = 0;
-  let cut = graphemes.length;
-  for (const [i, g] of graphemes.entries()) {
-    used += charEm(g);
-    if (used > budget) {
-      cut = i;
-      break;
-    }
-  }
-  let out = text;
-  if (cut < graphemes.length) {
-    // make room for the ellipsis, and do not end on a space
-    let w = 0;
-    while (cut > 0 && w < 1.05) w += charEm(graphemes[--cut]!);
-    out = `${graphemes.slice(0, cut).join('').trimEnd()}…`;
-  }
-  return out.replace(/ /g, '\u00A0');
-}
+const oneLine = (text: string, maxWidth: number, style: TextStyle) => nbsp(fitLine(text, maxWidth, style, { wordShare: 1 }).text);
+const nbsp = (text: string) => text.replace(/ /g, '\u00A0');
+const inter = (theme: Theme, fontSize: number, fontWeight: number, heading = false): TextStyle => ({ fontSize, fontWeight, fontFamily: heading ? headingFont(theme) : theme.fontFamily });
 
 /** Avatar, bold name, muted "@handle · date". */
 function AuthorRow({ props, g, width }: { props: TemplateProps; g: Geometry; width: number }) {
@@ -201,20 +140,20 @@ function AuthorRow({ props, g, width }: { props: TemplateProps; g: Geometry; wid
   const maxWidth = width - g.avatar - 24 * g.k;
   const line = { display: 'flex', overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', maxWidth } as const;
   const nameSize = 34 * g.k;
-  const metaSize = 28 * g.k;
+  const meta = inter(theme, 28 * g.k, 500);
   // A long handle is cut before the date is.
-  const date = deck.date ? formatDate(deck.date) : '';
+  const date = formatDate(deck.date) ?? '';
   const handle = deck.author.handle ?? '';
-  const dateWidth = date && handle ? emWidth(` · ${date}`) * metaSize : 0;
-  const second = handle && date && dateWidth < maxWidth * 0.6 ? `${oneLine(handle, maxWidth - dateWidth, metaSize)}\u00A0·\u00A0${oneLine(date, maxWidth, metaSize)}` : oneLine([handle, date].filter(Boolean).join(' · '), maxWidth, metaSize);
+  const dateWidth = date && handle ? textWidth(` · ${date}`, meta) : 0;
+  const second = handle && date && dateWidth < maxWidth * 0.6 ? `${oneLine(handle, maxWidth - dateWidth, meta)}\u00A0·\u00A0${oneLine(date, maxWidth, meta)}` : oneLine([handle, date].filter(Boolean).join(' · '), maxWidth, meta);
   return (
     <div style={{ display: 'flex', alignItems: 'center', width, height: g.avatar }}>
       <Avatar author={deck.author} px={g.avatar} theme={theme} />
       <div style={{ display: 'flex', flexDirection: 'column', marginLeft: 24 * g.k, flexShrink: 1 }}>
-        <div style={{ ...line, fontSize: nameSize, fontWeight: 700, lineHeight: 1.2, color: theme.text, fontFamily: theme.headingFamily ?? theme.fontFamily }}>
-          {oneLine(deck.author.name, maxWidth, nameSize)}
+        <div style={{ ...line, fontSize: nameSize, fontWeight: 700, lineHeight: 1.2, color: theme.text, fontFamily: headingFont(theme) }}>
+          {oneLine(deck.author.name, maxWidth, inter(theme, nameSize, 700, true))}
         </div>
-        {second ? <div style={{ ...line, fontSize: metaSize, fontWeight: 500, lineHeight: 1.3, color: theme.muted }}>{second}</div> : null}
+        {second ? <div style={{ ...line, fontSize: meta.fontSize, fontWeight: 500, lineHeight: 1.3, color: theme.muted }}>{second}</div> : null}
       </div>
     </div>
   );
@@ -244,11 +183,11 @@ function ActionRow({ props, g, width }: { props: TemplateProps; g: Geometry; wid
   if (card.kind === 'cover') {
     label = (
       <div style={{ display: 'flex', alignItems: 'center', height: g.actionRow, padding: `0 ${20 * g.k}px`, borderRadius: 999, backgroundColor: p.pill, color: theme.accent, fontWeight: 700 }}>
-        {`Thread · ${deck.posts} ${deck.posts === 1 ? 'post' : 'posts'}`}
+        {`Thread · ${countOf(deck.posts)}`}
       </div>
     );
   } else {
-    const text = card.kind === 'outro' ? 'End of thread' : card.part.index > 1 ? `${card.label} · continued` : card.label;
+    const text = card.kind === 'outro' ? 'End of thread' : partLabel(card, ' · continued');
     label = <div style={{ display: 'flex', color: theme.muted, fontWeight: 600 }}>{text}</div>;
   }
   return (
@@ -284,14 +223,14 @@ function shadowLayers(s: number): Array<{ e: number; dy: number; alpha: number }
  * content: background, author row above, hairline and action row below, all absolute, in the
  * space reserved by `geometry`.
  */
-function PostCard({ props, g }: { props: TemplateProps; g: Geometry }) {
+function PostCard({ props, g, content }: { props: TemplateProps; g: Geometry; content: JSXNode }) {
   const { theme, body } = props;
   const p = palette(theme);
   const s = g.s;
   const inner = body.width;
   const radius = 36 * s;
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'center', width: body.width, height: body.height }}>
+    <BodyFrame box={body}>
       <div style={{ display: 'flex', flexDirection: 'column', position: 'relative', width: inner, minHeight: Math.min(body.height, 150 * s) }}>
         {shadowLayers(s).map(({ e, dy, alpha }) => (
           <div
@@ -307,39 +246,18 @@ function PostCard({ props, g }: { props: TemplateProps; g: Geometry }) {
             }}
           />
         ))}
-        <div
-          style={{
-            display: 'flex',
-            position: 'absolute',
-            left: -g.padX,
-            right: -g.padX,
-            top: -g.above,
-            bottom: -g.below,
-            backgroundColor: theme.surface,
-            borderRadius: radius,
-          }}
-        />
+        <div style={{ display: 'flex', position: 'absolute', left: -g.padX, right: -g.padX, top: -g.above, bottom: -g.below, backgroundColor: theme.surface, borderRadius: radius }} />
         <div style={{ display: 'flex', position: 'absolute', left: 0, top: -(g.avatar + g.headGap) }}>
           <AuthorRow props={props} g={g} width={inner} />
         </div>
         {/* positioned, so it paints above the absolute card background */}
-        <div style={{ display: 'flex', flexDirection: 'column', position: 'relative', width: inner }}>{renderBody(props)}</div>
-        <div
-          style={{
-            display: 'flex',
-            position: 'absolute',
-            left: 0,
-            bottom: -(g.footGap + g.hairline),
-            width: inner,
-            height: g.hairline,
-            backgroundColor: p.divider,
-          }}
-        />
+        <div style={{ display: 'flex', flexDirection: 'column', position: 'relative', width: inner }}>{content}</div>
+        <div style={{ display: 'flex', position: 'absolute', left: 0, bottom: -(g.footGap + g.hairline), width: inner, height: g.hairline, backgroundColor: p.divider }} />
         <div style={{ display: 'flex', position: 'absolute', left: 0, bottom: -(g.below - g.padY) }}>
           <ActionRow props={props} g={g} width={inner} />
         </div>
       </div>
-    </div>
+    </BodyFrame>
   );
 }
 
@@ -360,11 +278,11 @@ function Footer({ props, maxWidth, lines = 1 }: { props: TemplateProps; maxWidth
       ) : null}
       {/* the cover already shows the title in the card */}
       {footer && lines === 1 ? (
-        <div style={{ display: 'flex', flexShrink: 1, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }}>{oneLine(footer, maxWidth - logoW, fontSize)}</div>
+        <div style={{ display: 'flex', flexShrink: 1, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }}>{oneLine(footer, maxWidth - logoW, inter(theme, fontSize, 600))}</div>
       ) : null}
       {footer && lines > 1 ? (
         <div style={{ display: 'block', flexShrink: 1, width: maxWidth - logoW, lineHeight: 1.3 }}>
-          {oneLine(footer, (maxWidth - logoW) * lines * 0.85, fontSize).replace(/\u00A0/g, ' ')}
+          {fitLine(footer, (maxWidth - logoW) * lines * 0.85, inter(theme, fontSize, 600), { wordShare: 1 }).text}
         </div>
       ) : null}
     </div>
@@ -396,37 +314,27 @@ function Progress({ props, width, height }: { props: TemplateProps; width: numbe
   );
 }
 
-/** The swipe cue's text, or nothing on the outro and the last card. */
-function cueText(card: TemplateProps['card']): string | undefined {
-  if (card.isLast || card.kind === 'outro') return undefined;
-  return card.kind === 'cover' ? 'Swipe to read' : 'Swipe';
-}
-
-/** Estimated width of the cue (text + arrow), for the footer beside it. */
+/** Width of the cue (text + arrow: 28 px, 0.35 of it before), for the footer beside it. */
 function cueWidth(props: TemplateProps): number {
-  const text = cueText(props.card);
+  const text = cueLabel(props.card);
   const px = 28 * designScale(props.size);
-  return text ? (emWidth(text) + 1.35) * px : 0;
+  return text ? textWidth(text, inter(props.theme, px, 700)) + 1.35 * px : 0;
 }
 
+/** "Swipe →" in the accent; nothing on the outro and the last card. */
 function Cue({ props }: { props: TemplateProps }) {
   const { card, theme } = props;
   const s = designScale(props.size);
-  const text = cueText(card);
+  const text = cueLabel(card);
   if (!text) return null;
-  return (
-    <div style={{ display: 'flex', alignItems: 'center', fontSize: 28 * s, fontWeight: 700, color: theme.accent }}>
-      {oneLine(text, Infinity, 28 * s)}
-      <Arrow size={28 * s} color={theme.accent} gap={0.35} />
-    </div>
-  );
+  return <SwipeCue label={nbsp(text)} style={{ fontSize: 28 * s, fontWeight: 700, color: theme.accent }} arrow={{ size: 28 * s, color: theme.accent, gap: 0.35 }} />;
 }
 
 /** The sidebar's big label on slides: the post's number, or what the card is. */
 function BigLabel({ props }: { props: TemplateProps }) {
   const { card, deck, theme } = props;
   const s = designScale(props.size);
-  const family = theme.headingFamily ?? theme.fontFamily;
+  const family = headingFont(theme);
   if (card.kind === 'post') {
     return (
       <div style={{ display: 'flex', flexDirection: 'column' }}>
@@ -434,11 +342,11 @@ function BigLabel({ props }: { props: TemplateProps }) {
           <span style={{ fontSize: 150 * s, color: theme.text, letterSpacing: -4 * s }}>{String(card.number)}</span>
           <span style={{ fontSize: 64 * s, color: theme.muted, marginLeft: 8 * s }}>{`/${card.total}`}</span>
         </div>
-        {card.part.index > 1 ? <div style={{ display: 'flex', marginTop: 16 * s, fontSize: 28 * s, fontWeight: 600, color: theme.muted }}>continued</div> : null}
+        {isContinued(card) ? <div style={{ display: 'flex', marginTop: 16 * s, fontSize: 28 * s, fontWeight: 600, color: theme.muted }}>continued</div> : null}
       </div>
     );
   }
-  const [big, small] = card.kind === 'cover' ? ['Thread', `${deck.posts} ${deck.posts === 1 ? 'post' : 'posts'}`] : ['The end', 'Thanks for reading'];
+  const [big, small] = card.kind === 'cover' ? ['Thread', countOf(deck.posts)] : ['The end', 'Thanks for reading'];
   return (
     <div style={{ display: 'flex', flexDirection: 'column' }}>
       <div style={{ display: 'flex', fontFamily: family, fontSize: 84 * s, fontWeight: 800, lineHeight: 1.05, color: theme.text, letterSpacing: -2 * s }}>{big}</div>
@@ -447,38 +355,17 @@ function BigLabel({ props }: { props: TemplateProps }) {
   );
 }
 
-function render(props: TemplateProps) {
+function render(props: TemplateProps, g: Geometry, content: JSXNode) {
   const { theme, size } = props;
-  const g = geometry(size);
   const { s } = g;
   const p = palette(theme);
-  const root = {
-    width: size.width,
-    height: size.height,
-    display: 'flex',
-    backgroundColor: p.pageFrom,
-    backgroundImage: `linear-gradient(160deg, ${p.pageFrom}, ${p.pageTo})`,
-    color: theme.text,
-    fontFamily: theme.fontFamily,
-    position: 'relative',
-  } as const;
+  const root = { ...cardRootStyle(size, theme), backgroundColor: p.pageFrom, backgroundImage: `linear-gradient(160deg, ${p.pageFrom}, ${p.pageTo})` } as const;
 
   if (g.landscape) {
     const sideH = size.height - 2 * g.edge;
     return (
       <div style={root}>
-        <div
-          style={{
-            display: 'flex',
-            flexDirection: 'column',
-            justifyContent: 'space-between',
-            position: 'absolute',
-            left: g.sideX,
-            top: g.edge,
-            width: g.sidebar,
-            height: sideH,
-          }}
-        >
+        <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'space-between', position: 'absolute', left: g.sideX, top: g.edge, width: g.sidebar, height: sideH }}>
           <Footer props={props} maxWidth={g.sidebar} lines={2} />
           <BigLabel props={props} />
           <div style={{ display: 'flex', flexDirection: 'column' }}>
@@ -489,7 +376,7 @@ function render(props: TemplateProps) {
           </div>
         </div>
         <div style={{ display: 'flex', position: 'absolute', left: g.cardLeft + g.padX, top: g.cardTop + g.above }}>
-          <PostCard props={props} g={g} />
+          <PostCard props={props} g={g} content={content} />
         </div>
       </div>
     );
@@ -503,20 +390,9 @@ function render(props: TemplateProps) {
         <Progress props={props} width={rowWidth} height={g.barH} />
       </div>
       <div style={{ display: 'flex', position: 'absolute', left: g.cardX + g.padX, top: g.cardTop + g.above }}>
-        <PostCard props={props} g={g} />
+        <PostCard props={props} g={g} content={content} />
       </div>
-      <div
-        style={{
-          display: 'flex',
-          alignItems: 'center',
-          justifyContent: 'space-between',
-          position: 'absolute',
-          left: g.edge,
-          bottom: edgeY,
-          width: rowWidth,
-          height: g.rowH,
-        }}
-      >
+      <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', position: 'absolute', left: g.edge, bottom: edgeY, width: rowWidth, height: g.rowH }}>
         <Footer props={props} maxWidth={rowWidth - cueWidth(props) - 40 * s} />
         <Cue props={props} />
       </div>
@@ -547,21 +423,17 @@ function contrast(t: Theme): ContrastPair[] {
     { what: 'slides: big number and label (bottom of gradient)', fg: t.text, bg: p.pageTo, large: true },
     { what: 'slides: "/N", "continued" (top of gradient)', fg: t.muted, bg: p.pageFrom },
     { what: 'slides: "/N", "continued" (bottom of gradient)', fg: t.muted, bg: p.pageTo },
-    ...avatarContrast(t),
-    ...codeContrast(),
   ];
 }
 
-const template: Template = {
+export default defineTemplate({
   name: 'post',
   description: 'A crisp post screenshot: white rounded card with author, date, text and outline action icons on a soft grey page; slides get a sidebar.',
   theme,
   bodySize: BODY,
-  bodyBox: (size) => geometry(size).body,
-  renderBody,
-  blockGap,
+  geometry,
+  body,
   render,
   contrast,
-};
-
-export default template;
+  avatar: true,
+});

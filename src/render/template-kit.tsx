@@ -1,11 +1,11 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource satori/jsx */
-// Building blocks shared by templates: avatar, logo, swipe arrow, progress bar and dots, the
-// body box. Templates compose these; each template keeps its own look.
-import type { JSXNode } from 'satori/jsx';
+// Building blocks shared by templates: avatar, logo, swipe arrow and cue, progress bar and dots,
+// the body box, the heading font. Templates compose these; each template keeps its own look.
+import type { CSSProperties, JSXNode } from 'satori/jsx';
 import type { Author } from '../model/index.ts';
 import { initials } from './text-blocks.ts';
-import type { Theme } from '../model/index.ts';
+import type { BoxSize, Theme } from '../model/index.ts';
 
 /**
  * Style of a card's root box: the card's size, the theme's background, text colour and font, and
@@ -22,6 +22,17 @@ export function cardRootStyle(size: { width: number; height: number }, theme: Th
     position: 'relative',
     boxSizing: 'border-box',
   } as const;
+}
+
+/** The family for titles, names and big numbers: the theme's heading family, else its body family. */
+export const headingFont = (theme: Pick<Theme, 'fontFamily' | 'headingFamily'>): string => theme.headingFamily ?? theme.fontFamily;
+
+/**
+ * The box a card draws its body in: exactly `box` (the template's bodyBox(size), which auto-fit
+ * measured against), a column with the content centred unless `justify` says otherwise.
+ */
+export function BodyFrame({ box, justify = 'center', style, children }: { box: BoxSize; justify?: 'center' | 'flex-start' | 'flex-end'; style?: CSSProperties; children?: JSXNode }): JSXNode {
+  return <div style={{ display: 'flex', flexDirection: 'column', justifyContent: justify, width: box.width, height: box.height, ...style }}>{children}</div>;
 }
 
 /** The far end of the initials avatar's gradient (from the accent towards violet). */
@@ -80,6 +91,19 @@ export function Arrow({ size, color, gap = 0.45 }: { size: number; color: string
     <svg width={size} height={size} viewBox="0 0 24 24" style={{ marginLeft: size * gap }}>
       <path d="M4 12h15M13 5.5 19.5 12 13 18.5" fill="none" stroke={color} stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round" />
     </svg>
+  );
+}
+
+/**
+ * The swipe cue: its label (see cueLabel) and the kit's arrow in a row, styled by the design (a
+ * pill, plain accent text…); `arrow.gap` is the space before the arrow in arrow sizes.
+ */
+export function SwipeCue({ label, style, arrow }: { label: string; style: CSSProperties; arrow: { size: number; color: string; gap?: number } }): JSXNode {
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', ...style }}>
+      {label}
+      <Arrow size={arrow.size} color={arrow.color} gap={arrow.gap} />
+    </div>
   );
 }
 
