@@ -10,7 +10,7 @@ export { splitBlocks } from './layout/split.ts';
 export { parsePostText, shortenUrl } from './text/markdown.ts';
 export type { Block, Span, ListItem } from './model/index.ts';
 export { renderCardSvg, renderDeckSvgs } from './render/render-svg.ts';
-export { getTemplate, templateNames } from './render/templates.ts';
+export { getTemplate, templateNames } from './template/registry.ts';
 export type { BoxSize, DeckInfo, Template, TemplateProps, Theme } from './model/index.ts';
 export { rasterize, svgToPng, type Raster } from './export/png.ts';
 export { deckToPdf, type PdfPage, type PdfResult } from './export/pdf.ts';

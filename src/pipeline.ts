@@ -3,7 +3,7 @@ import type { Deck, OutputKind, Thread } from './model/index.ts';
 import { layoutThread, type LayoutOptions } from './layout/paginate.ts';
 import { cardElement, elementSvg } from './render/render-svg.ts';
 import { cardKey } from './hash.ts';
-import { expandComponents } from './render/expand.ts';
+import { expandComponents } from './template/expand.ts';
 import { rasterize } from './export/png.ts';
 import type { PdfMode, PdfPage } from './export/pdf.ts';
 import { cardLayout, cardVector } from './render/card-layout.ts';

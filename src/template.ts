@@ -6,16 +6,16 @@ export type { Author, Card, CardKind, CardSize, ImageAsset, Post } from './model
 export type { Block, ListItem, Span } from './model/index.ts';
 export type { ContrastPair } from './theme/contrast.ts';
 export type { FontFace } from './assets/fonts.ts';
-export { Arrow, Avatar, avatarContrast, avatarGradientEnd, cardRootStyle, Dots, Logo, mix, ProgressBar, rgb } from './render/template-kit.tsx';
-export { blockGap, MONO_FAMILY, quotePanel, RichBlocks, type RichTextOptions } from './render/rich-text.tsx';
-export { fitImage, initials } from './render/text-blocks.ts';
+export { Arrow, Avatar, avatarContrast, avatarGradientEnd, cardRootStyle, Dots, Logo, mix, ProgressBar, rgb } from './template/kit.tsx';
+export { blockGap, MONO_FAMILY, quotePanel, RichBlocks, type RichTextOptions } from './template/rich-text.tsx';
+export { fitImage, initials } from './template/text-blocks.ts';
 export { designScale, orientation, SIZE_PRESETS, type Orientation } from './model/sizes.ts';
 export { AA_BODY, AA_LARGE, contrastRatio, luminance } from './theme/contrast.ts';
 export { codeContrast } from './text/highlight.ts';
 export { BODY_FONT, fontsourceFaces, MONO_FONT, MONO_FONT_STACK, SYMBOL_FONT, subsetFamily } from './assets/fonts.ts';
-// The kit's template skeleton, words and one-line fitting (src/render/kit/).
-export { defineTemplate, richBody, type BodyOptions, type TemplateSpec } from './render/kit/define.tsx';
-export { countOf, continuesNext, cueLabel, formatDate, isContinued, partLabel, signOff, twoDigits, type CueWords } from './render/kit/words.ts';
-export { fitLine, fontsource, textWidth, type FitLineOptions, type TextStyle } from './render/kit/metrics.ts';
-export { BodyFrame, headingFont, SwipeCue } from './render/template-kit.tsx';
+// The kit's template skeleton, words and one-line fitting (src/template/).
+export { defineTemplate, richBody, type BodyOptions, type TemplateSpec } from './template/define.tsx';
+export { countOf, continuesNext, cueLabel, formatDate, isContinued, partLabel, signOff, twoDigits, type CueWords } from './template/words.ts';
+export { fitLine, fontsource, textWidth, type FitLineOptions, type TextStyle } from './template/metrics.ts';
+export { BodyFrame, headingFont, SwipeCue } from './template/kit.tsx';
 export type { CSSProperties, JSXNode } from 'satori/jsx';

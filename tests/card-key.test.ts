@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadThread, layoutThread } from '../src/index.ts';
 import { cardKey } from '../src/hash.ts';
-import { expandComponents } from '../src/render/expand.ts';
+import { expandComponents } from '../src/template/expand.ts';
 import { cardElement, elementSvg } from '../src/render/render-svg.ts';
 import { jsx } from 'satori/jsx/jsx-runtime';
 

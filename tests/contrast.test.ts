@@ -1,6 +1,6 @@
 // WCAG AA for every built-in template: each text colour on each background it is drawn on.
 import { describe, expect, it } from 'vitest';
-import { getTemplate, templateNames } from '../src/render/templates.ts';
+import { getTemplate, templateNames } from '../src/template/registry.ts';
 import { contrastRatio, failingPairs } from '../src/theme/contrast.ts';
 
 describe('contrast', () => {

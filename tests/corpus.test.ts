@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import satori from 'satori';
 import { deckInfo, layoutThread, loadThread, renderCardSvg, type Deck } from '../src/index.ts';
 import { designScale, SIZE_PRESETS } from '../src/model/sizes.ts';
-import { templateNames } from '../src/render/templates.ts';
+import { templateNames } from '../src/template/registry.ts';
 import { postBlocks } from '../src/layout/post-blocks.ts';
 import { blocksText } from '../src/model/index.ts';
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutThread, loadThread, renderCardSvg, svgToPng } from '../src/index.ts';
 import { SIZE_PRESETS } from '../src/model/sizes.ts';
-import { templateNames } from '../src/render/templates.ts';
+import { templateNames } from '../src/template/registry.ts';
 import { decodePng, GOLDEN_TOLERANCE, matchGolden } from './helpers.ts';
 
 const thread = await loadThread('tests/fixtures/threads/showcase.yaml');

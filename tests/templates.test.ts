@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { layoutThread, loadThread, parseThread, renderCardSvg, svgToPng, ThreadeckError } from '../src/index.ts';
 import { parseSize } from '../src/model/sizes.ts';
 import { platformWarnings } from '../src/layout/platform-checks.ts';
-import { loadTemplate } from '../src/render/templates.ts';
+import { loadTemplate } from '../src/template/registry.ts';
 import { loadThemeFile } from '../src/load/load-theme.ts';
 import { decodePng, runCli, tempDir } from './helpers.ts';
 
@@ -136,7 +136,7 @@ describe('custom templates', () => {
     const err = await loadTemplate(path.join(dir, 'broken.tsx')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ThreadeckError);
     expect((err as ThreadeckError).diagnostics[0]!.message).toMatch(/the template file does not compile: .*broken\.tsx:4:\d+: Unexpected ","/);
-    writeFileSync(path.join(dir, 'wrong-entry.tsx'), "import { nothing } from 'threadeck/src/render/templates.ts';\nexport default nothing;\n");
+    writeFileSync(path.join(dir, 'wrong-entry.tsx'), "import { nothing } from 'threadeck/src/template/registry.ts';\nexport default nothing;\n");
     const wrong = await loadTemplate(path.join(dir, 'wrong-entry.tsx')).catch((e: unknown) => e);
     expect((wrong as Error).message).toMatch(/is not an entry of threadeck; import from "threadeck\/template"/);
   });

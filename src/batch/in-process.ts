@@ -5,7 +5,7 @@
 import { MessageChannel } from 'node:worker_threads';
 import type { Thread } from '../model/index.ts';
 import type { RenderOptions } from '../pipeline.ts';
-import { isTemplatePath } from '../render/template-names.ts';
+import { isTemplatePath } from '../template/names.ts';
 import type { RenderResult, RenderTask } from './render-task.ts';
 import { presentation } from '../load/presentation.ts';
 

@@ -5,7 +5,7 @@
 // template the thread is laid out once, here, while the workers start, and every task gets the
 // cards; a template file (user code) is laid out in the workers, under their deadline.
 import type { Diagnostic } from '../diagnostics.ts';
-import { isTemplatePath } from '../render/template-names.ts';
+import { isTemplatePath } from '../template/names.ts';
 import type { BuildPool } from './pool.ts';
 import { StoppedError } from './pool-errors.ts';
 import { toDiagnostics } from './to-diagnostics.ts';

@@ -9,8 +9,8 @@ import { UsageError } from './usage-error.ts';
 import { ThreadeckError, formatDiagnostic } from '../diagnostics.ts';
 import type { LayoutOptions } from '../layout/paginate.ts';
 import { parseSize } from '../model/sizes.ts';
-import { isTemplatePath } from '../render/template-names.ts';
-import { TEMPLATE_NAMES } from '../render/template-names.ts';
+import { isTemplatePath } from '../template/names.ts';
+import { TEMPLATE_NAMES } from '../template/names.ts';
 import { withRemoteImages } from '../assets/remote-image.ts';
 import { exportFlags } from './export-flags.ts';
 import { projectConfig } from './config-flags.ts';
@@ -73,7 +73,7 @@ async function layoutFlags(args: Record<string, unknown>): Promise<LayoutOptions
     else if (!TEMPLATE_NAMES.includes(t)) throw new UsageError(`--template: unknown template "${t}"; available: ${TEMPLATE_NAMES.join(', ')} (or a path to a template file)`);
     else out.template = t;
     try {
-      if (isTemplatePath(t)) await (await import('../render/templates.ts')).loadTemplate(out.template);
+      if (isTemplatePath(t)) await (await import('../template/registry.ts')).loadTemplate(out.template);
     } catch (err) {
       throw new UsageError(`--template: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -7,7 +7,7 @@ import { parseSize, SIZE_PRESETS } from '../model/sizes.ts';
 import { startPreviewServer } from '../preview/server.ts';
 import { resolveInputs } from './inputs.ts';
 import { UsageError } from './usage-error.ts';
-import { TEMPLATE_NAMES } from '../render/template-names.ts';
+import { TEMPLATE_NAMES } from '../template/names.ts';
 
 export async function runPreviewCommand(args: Record<string, unknown> & { _: unknown[] }): Promise<number> {
   let port: number | undefined;

@@ -2,7 +2,7 @@
 // editor, pickers and exports (src/preview/). Runs until Ctrl+C.
 import { defineCommand } from 'citty';
 import { SIZE_PRESETS } from '../model/sizes.ts';
-import { TEMPLATE_NAMES } from '../render/template-names.ts';
+import { TEMPLATE_NAMES } from '../template/names.ts';
 export const previewCommand = defineCommand({
   meta: { name: 'preview', description: 'Live preview and editor in the browser: a local page (127.0.0.1) with the cards, updated as the file changes.' },
   args: {

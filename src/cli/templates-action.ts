@@ -5,10 +5,10 @@ import { ThreadeckError, formatDiagnostic } from '../diagnostics.ts';
 import { contactSheet } from '../contact-sheet.ts';
 import { parseSize, SIZE_PRESETS } from '../model/sizes.ts';
 import { loadThread } from '../load/load-thread.ts';
-import { templateList } from '../render/templates.ts';
+import { templateList } from '../template/registry.ts';
 import { writeFileAtomic } from '../write/atomic.ts';
 import { UsageError } from './usage-error.ts';
-import { TEMPLATE_NAMES } from '../render/template-names.ts';
+import { TEMPLATE_NAMES } from '../template/names.ts';
 
 export async function runTemplatesCommand(args: Record<string, unknown> & { _: unknown[] }): Promise<number> {
   const sheet = args['contact-sheet'];

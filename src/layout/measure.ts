@@ -11,7 +11,7 @@ import satori from 'satori';
 import type { JSXNode } from 'satori/jsx';
 import type { SatoriAssets } from '../model/index.ts';
 import { cardKey } from '../hash.ts';
-import { expandComponents } from '../render/expand.ts';
+import { expandComponents } from '../template/expand.ts';
 
 /** Counters for the benchmark and tests: satori measurements made, their total time, and heights answered from memory. */
 export const measureStats = { calls: 0, ms: 0, remembered: 0 };

@@ -6,7 +6,7 @@ import { foldText } from '../text/unicode-fold.ts';
 import { ThreadeckError, type Diagnostic } from '../diagnostics.ts';
 import type { Card, CardKind, CardSize, Deck, Post, Thread } from '../model/index.ts';
 import type { DeckInfo, Template, Theme } from '../model/index.ts';
-import { loadTemplate } from '../render/templates.ts';
+import { loadTemplate } from '../template/registry.ts';
 import { satoriAssets } from './satori-assets.ts';
 import type { SatoriAssets } from '../model/index.ts';
 import type { Block } from '../model/index.ts';

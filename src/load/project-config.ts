@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ThreadeckError, type Diagnostic } from '../diagnostics.ts';
 import { OUTPUT_KINDS, type OutputKind } from '../model/index.ts';
 import { parseSize } from '../model/sizes.ts';
-import { isTemplatePath } from '../render/template-names.ts';
+import { isTemplatePath } from '../template/names.ts';
 import { loadThemeFile, loadThemeOverrides } from './load-theme.ts';
 import type { PresentationLayer } from './presentation.ts';
 import { ConfigSchema } from './schema.ts';

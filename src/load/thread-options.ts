@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { CoverOptions, OutroOptions, ThreadOptions } from '../model/index.ts';
 import { parseSize } from '../model/sizes.ts';
-import { isTemplatePath } from '../render/template-names.ts';
+import { isTemplatePath } from '../template/names.ts';
 import { loadThemeOverrides } from './load-theme.ts';
 import type { ThreadInput } from './schema.ts';
 import type { ParsedDocument } from './yaml-document.ts';

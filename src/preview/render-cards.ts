@@ -8,14 +8,14 @@ import type { Diagnostic } from '../diagnostics.ts';
 import type { Deck } from '../model/index.ts';
 import { cardElement, elementSvg } from '../render/render-svg.ts';
 import { cardKey } from '../hash.ts';
-import { expandComponents } from '../render/expand.ts';
+import { expandComponents } from '../template/expand.ts';
 import { rasterize } from '../export/png.ts';
 import type { CardView } from './views.ts';
 
 export { parseThread } from '../load/load-thread.ts';
 export { layoutThread } from '../layout/paginate.ts';
 export { heightMemo, measureStats } from '../layout/measure.ts';
-export { loadTemplate } from '../render/templates.ts';
+export { loadTemplate } from '../template/registry.ts';
 export { loadThemeFile } from '../load/load-theme.ts';
 export { toDiagnostics } from '../batch/to-diagnostics.ts';
 

@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { SIZE_PRESETS } from '../model/sizes.ts';
-import { TEMPLATE_NAMES } from '../render/template-names.ts';
+import { TEMPLATE_NAMES } from '../template/names.ts';
 import { clientAssets } from './client-bundle.ts';
 import { previewFiles } from './dependencies.ts';
 import { pageWithCards } from './page-html.ts';

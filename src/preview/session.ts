@@ -13,7 +13,7 @@ import { ThreadeckError, formatDiagnostic, type Diagnostic } from '../diagnostic
 import type { Deck, Thread } from '../model/index.ts';
 import type { LayoutOptions } from '../layout/paginate.ts';
 import { parseSize } from '../model/sizes.ts';
-import { TEMPLATE_NAMES, isTemplatePath } from '../render/template-names.ts';
+import { TEMPLATE_NAMES, isTemplatePath } from '../template/names.ts';
 import { writeFileAtomic } from '../write/atomic.ts';
 import { CardCache } from './card-cache.ts';
 import { inputsHash } from './dependencies.ts';

@@ -11,7 +11,7 @@ import { importThread } from '../import/import-thread.ts';
 import { threadFromImport } from '../import/load-input.ts';
 import { withRemoteImages } from '../assets/remote-image.ts';
 import { parseSize } from '../model/sizes.ts';
-import { TEMPLATE_NAMES, isTemplatePath } from '../render/template-names.ts';
+import { TEMPLATE_NAMES, isTemplatePath } from '../template/names.ts';
 import { presentation } from '../load/presentation.ts';
 import { PAPERS, PER_PAGE, type Paper, type PerPage } from '../export/handout/paper.ts';
 import type { RenderOptions } from '../pipeline.ts';

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { layoutThread, parseThread, renderThread, renderCardSvg, ThreadeckError, type Deck, type Thread } from '../../src/index.ts';
-import { templateNames } from '../../src/render/templates.ts';
+import { templateNames } from '../../src/template/registry.ts';
 import { SIZE_PRESETS } from '../../src/model/sizes.ts';
 import { decodePng } from '../helpers.ts';
 

@@ -2,8 +2,8 @@
 // at run time (compiled with esbuild, compile-template.ts) and checked to export what a template must.
 import { stat } from 'node:fs/promises';
 import { ThreadeckError } from '../diagnostics.ts';
-import { compiledTemplateUrl } from './compile-template.ts';
-import { TEMPLATE_NAMES } from './template-names.ts';
+import { compiledTemplateUrl } from './compile.ts';
+import { TEMPLATE_NAMES } from './names.ts';
 import type { Template } from '../model/index.ts';
 import boldTemplate from '../../templates/bold.tsx';
 import darkTemplate from '../../templates/dark.tsx';

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { bundledGroups, fontsourceDir, fontsourceFaces, type FontFace } from '../../assets/fonts.ts';
+import { bundledGroups, fontsourceDir, fontsourceFaces, type FontFace } from '../assets/fonts.ts';
 
 type Weight = FontFace['weight'];
 type Style = FontFace['style'];

@@ -6,7 +6,7 @@ import type { JSXNode } from 'satori/jsx';
 import { CODE_PALETTE } from '../text/highlight.ts';
 import type { Block, Span } from '../model/index.ts';
 import { fitImage } from './text-blocks.ts';
-import { mix } from './template-kit.tsx';
+import { mix } from './kit.tsx';
 import type { Theme } from '../model/index.ts';
 
 import { MONO_FONT_STACK } from '../assets/fonts.ts';

@@ -5,11 +5,11 @@
 // measured block by block), render handed the geometry and the body, and the contrast pairs every
 // design shares (the initials avatar's, the code blocks') appended to its own.
 import type { JSXNode } from 'satori/jsx';
-import type { Block, BoxSize, CardSize, ContrastPair, FontFace, Template, TemplateProps, Theme } from '../../model/index.ts';
-import { designScale } from '../../model/sizes.ts';
-import { codeContrast } from '../../text/highlight.ts';
-import { blockGap, RichBlocks, type RichTextOptions } from '../rich-text.tsx';
-import { avatarContrast } from '../template-kit.tsx';
+import type { Block, BoxSize, CardSize, ContrastPair, FontFace, Template, TemplateProps, Theme } from '../model/index.ts';
+import { designScale } from '../model/sizes.ts';
+import { codeContrast } from '../text/highlight.ts';
+import { blockGap, RichBlocks, type RichTextOptions } from './rich-text.tsx';
+import { avatarContrast } from './kit.tsx';
 
 /** The RichBlocks options a template sets itself (the kit fills in size, width, height and the floor), and other blocks to draw. */
 export type BodyOptions = Partial<RichTextOptions> & { blocks?: Block[] };

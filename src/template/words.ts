@@ -1,7 +1,7 @@
 // The words templates put on a card besides the post: the date, the part label ("3/9 · cont."),
 // the post count, the swipe cue's label and the last card's sign-off. Plain functions, no locale
 // data, so a card reads the same on every machine.
-import type { Author, Card } from '../../model/index.ts';
+import type { Author, Card } from '../model/index.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
