@@ -101,6 +101,15 @@ describe('PPTX', () => {
     expect(textBoxes(`<p:sp>${shapes[0]}</p:sp>`)[0]).toEqual(['page only on user impact', 'one owner per alert']);
   });
 
+  it('names the Noto family for CJK text that satori drew with its fallback faces', async () => {
+    const { files } = await pptxOf('tests/fixtures/threads/hard.json');
+    const all = Object.entries(files).filter(([k]) => /^ppt\/slides\/slide\d+\.xml$/.test(k)).map(([, x]) => x).join('');
+    const faceOf = (text: string) => new RegExp(`<a:rPr[^>]*>(?:(?!</a:rPr>).)*<a:latin typeface="([^"]+)"(?:(?!</a:r>).)*<a:t>[^<]*${text}`).exec(all)?.[1];
+    expect(faceOf('한국어')).toMatch(/^Noto Sans KR/);
+    expect(faceOf('のかなも')).toMatch(/^Noto Sans JP/);
+    expect(faceOf('English')).toMatch(/^Inter/);
+  });
+
   it('puts the post\'s full text in the speaker notes', () => {
     const notes = (n: number) => unxml([...source.files[`ppt/notesSlides/notesSlide${n}.xml`]!.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(' '));
     expect(Object.keys(source.files).filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n))).toHaveLength(11);

@@ -69,11 +69,12 @@ export async function deckToPptx(deck: Deck, cards: readonly PptxCard[]): Promis
 
 function familyNames(deck: Deck): FamilyNames {
   const known = new Map<string, string>();
-  for (const f of deck.assets.fonts) if (!known.has(f.name.toLowerCase())) known.set(f.name.toLowerCase(), f.name);
-  return (family) => {
-    const first = family.split(',')[0]!.trim().replace(/^['"]|['"]$/g, '');
-    return known.get(first.toLowerCase()) ?? first.replace(/\b\w/g, (c) => c.toUpperCase());
-  };
+  // Subset files ("Noto Sans KR 118", "Inter cyrillic") are one family to an office suite.
+  const base = (name: string) => name.replace(/ (\d+|latin|latin-ext|cyrillic|cyrillic-ext|greek|greek-ext|vietnamese)$/i, '');
+  for (const f of deck.assets.fonts) if (!known.has(base(f.name).toLowerCase())) known.set(base(f.name).toLowerCase(), base(f.name));
+  const first = (family: string) => family.split(',')[0]!.trim().replace(/^['"]|['"]$/g, '');
+  const names = (family: string) => known.get(first(family).toLowerCase()) ?? first(family).replace(/\b\w/g, (c) => c.toUpperCase());
+  return Object.assign(names, { has: (family: string) => known.has(first(family).toLowerCase()) });
 }
 
 /** What the card's picture shows besides its text: its images' alt text. */

@@ -13,8 +13,33 @@ type BoxOptions = pptxModule.default.TextPropsOptions;
 export const inch = (px: number) => px / 96;
 export const pt = (px: number) => Math.round(px * 0.75 * 100) / 100;
 
-/** Faces satori names in lower case → the family name an office suite knows ("space grotesk" → "Space Grotesk"). */
-export type FamilyNames = (family: string) => string;
+/** Faces satori names in lower case → the family name an office suite knows ("space grotesk" → "Space Grotesk"); whether the deck has a family. */
+export interface FamilyNames {
+  (family: string): string;
+  has(family: string): boolean;
+}
+
+/**
+ * satori falls back glyph by glyph (Chinese in an "inter" run is drawn by Noto Sans SC); an office
+ * suite needs the face named: Hangul, kana and Han text is cut out of a run and named after the
+ * Noto family the deck loaded for it.
+ */
+const CJK = /(\p{Script=Hangul}+)|([\p{Script=Hiragana}\p{Script=Katakana}\u30fc]+)|([\p{Script=Han}\u3000-\u303f\uff00-\uffef]+)/gu;
+function scriptPieces(r: StyledRun, names: FamilyNames): StyledRun[] {
+  if (!/[\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(r.text)) return [r];
+  const hasJp = names.has('noto sans jp');
+  const family = (m: RegExpExecArray) => (m[1] ? 'noto sans kr' : m[2] || (hasJp && !names.has('noto sans sc')) ? 'noto sans jp' : 'noto sans sc');
+  const out: StyledRun[] = [];
+  let at = 0;
+  for (const m of r.text.matchAll(CJK)) {
+    if (m.index! > at) out.push({ ...r, text: r.text.slice(at, m.index) });
+    const f = family(m);
+    out.push({ ...r, text: m[0], family: names.has(f) ? f : r.family });
+    at = m.index! + m[0].length;
+  }
+  if (at < r.text.length) out.push({ ...r, text: r.text.slice(at) });
+  return out;
+}
 
 export function boxRuns(box: TextBox, links: readonly LinkBox[], names: FamilyNames): TextRun[] {
   const out: TextRun[] = [];
@@ -25,14 +50,19 @@ export function boxRuns(box: TextBox, links: readonly LinkBox[], names: FamilyNa
       runs.forEach((r, i) => {
         const before = i > 0 ? runs[i - 1]! : undefined;
         const space = before && r.x - (before.x + before.width) > r.fontSize / 6 ? ' ' : '';
-        const options: TextRun['options'] = { ...runStyle(r, names), ...link(r, links) };
-        if (i === 0 && l === 0) Object.assign(options, paragraphStyle(box, para, prevLast));
-        if (i === 0 && l > 0) options.softBreakBefore = true;
-        if (i === runs.length - 1 && l === para.length - 1 && p < box.paragraphs.length - 1) options.breakLine = true;
-        // Runs of one style in a row are one run (fewer, larger runs edit better).
-        const last = out[out.length - 1];
-        if (last && i > 0 && sameStyle(last.options, options)) last.text += space + r.text;
-        else out.push({ text: (i > 0 ? space : '') + r.text, options });
+        const pieces = scriptPieces(r, names);
+        pieces.forEach((piece, k) => {
+          const options: TextRun['options'] = { ...runStyle(piece, names), ...link(r, links) };
+          const start = i === 0 && k === 0;
+          if (start && l === 0) Object.assign(options, paragraphStyle(box, para, prevLast));
+          if (start && l > 0) options.softBreakBefore = true;
+          if (i === runs.length - 1 && k === pieces.length - 1 && l === para.length - 1 && p < box.paragraphs.length - 1) options.breakLine = true;
+          const text = k === 0 && i > 0 ? space + piece.text : piece.text;
+          // Runs of one style in a row are one run (fewer, larger runs edit better).
+          const last = out[out.length - 1];
+          if (last && !start && sameStyle(last.options, options)) last.text += text;
+          else out.push({ text, options });
+        });
       });
       prevLast = line;
     });
