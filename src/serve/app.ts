@@ -32,6 +32,8 @@ export function serveApp(opts: ServeOptions, pool: ChildPool, ctx: RequestContex
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
+    // A request (a slow upload included) may not hold its connection much past its deadline.
+    requestTimeout: opts.timeoutMs + 10_000,
     // Deep JSON or prototype keys are never parsed by Fastify: bodies stay strings until loadThread.
     return503OnClosing: true,
   });
