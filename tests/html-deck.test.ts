@@ -102,6 +102,21 @@ describe('the HTML deck', () => {
     expect(await counter()).toBe('2 / 11');
   });
 
+  it('moves on a swipe (touch pointer): left goes on, right goes back', async () => {
+    await page.keyboard.press('Home');
+    const swipe = (from: number, to: number) =>
+      page.evaluate(([a, b]) => {
+        const main = document.querySelector('main')!;
+        const ev = (type: string, x: number) => new PointerEvent(type, { pointerType: 'touch', clientX: x, clientY: 400, bubbles: true });
+        main.dispatchEvent(ev('pointerdown', a!));
+        main.dispatchEvent(ev('pointerup', b!));
+      }, [from, to]);
+    await swipe(700, 200);
+    expect(await counter()).toBe('2 / 11');
+    await swipe(200, 700);
+    expect(await counter()).toBe('1 / 11');
+  });
+
   it('opens the card a #3 deep link names, and follows the hash', async () => {
     const other = await context.newPage();
     await other.goto(`${url}#3`);
