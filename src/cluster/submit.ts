@@ -149,6 +149,11 @@ async function runJob(ctx: Ctx, id: string, data: RenderJobData): Promise<Outcom
   const { queue } = ctx;
   // A finished job with this id from an earlier build: its outputs are not intact (or this build would not be here), so it runs again.
   const old = await Job.fromId(queue, id);
+  if (old && (await old.isCompleted())) {
+    // Finished meanwhile for another build of the same thread (written before the job completes): its result is this one's.
+    const now = await readManifest(data.outDir, data.slug);
+    if (now?.key === data.key && (await outputsIntact(now))) return { state: 'completed', value: old.returnvalue };
+  }
   if (old && ((await old.isCompleted()) || (await old.isFailed()))) await old.remove().catch(() => undefined);
   ctx.inputOf.set(id, data.input);
   const add = async () => {
