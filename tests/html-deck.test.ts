@@ -117,6 +117,13 @@ describe('the HTML deck', () => {
     expect(await counter()).toBe('1 / 11');
   });
 
+  it('F goes fullscreen and back', async () => {
+    await page.keyboard.press('f');
+    await page.waitForFunction(() => document.fullscreenElement !== null, null, { timeout: 5000 });
+    await page.keyboard.press('f');
+    await page.waitForFunction(() => document.fullscreenElement === null, null, { timeout: 5000 });
+  });
+
   it('opens the card a #3 deep link names, and follows the hash', async () => {
     const other = await context.newPage();
     await other.goto(`${url}#3`);
