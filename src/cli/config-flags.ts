@@ -14,7 +14,8 @@ export const configArgs = {
 /** The command's project config, loaded (undefined: none found, or --no-config). */
 export async function projectConfig(args: Record<string, unknown>) {
   if (args.config === false) return undefined;
-  const { loadNearestConfig, loadProjectConfig } = await import('../load/project-config.ts');
   if (args.config === true || args.config === '') throw new UsageError('--config: name a config file, e.g. --config threadeck.config.yaml');
-  return typeof args.config === 'string' ? loadProjectConfig(args.config) : loadNearestConfig();
+  const file = typeof args.config === 'string' ? args.config : await (await import('../load/find-config.ts')).findProjectConfig();
+  if (!file) return undefined;
+  return (await import('../load/project-config.ts')).loadProjectConfig(file);
 }

@@ -1,7 +1,7 @@
 // The project config file, `threadeck.config.{yaml,yml,json}`, found upward from the working
 // folder: a team's template, size, theme, output folder and formats, set once. Paths in it are
 // relative to it. Problems are positioned diagnostics (INVALID_CONFIG).
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ThreadeckError, type Diagnostic } from '../diagnostics.ts';
 import { OUTPUT_KINDS, type OutputKind } from '../model/index.ts';
@@ -11,9 +11,10 @@ import { loadThemeFile, loadThemeOverrides } from './load-theme.ts';
 import type { PresentationLayer } from './presentation.ts';
 import { ConfigSchema } from './schema.ts';
 import { issuesToDiagnostics } from './schema-issues.ts';
+import { findProjectConfig } from './find-config.ts';
 import { parseYamlDocument } from './yaml-document.ts';
 
-export const CONFIG_NAMES = ['threadeck.config.yaml', 'threadeck.config.yml', 'threadeck.config.json'] as const;
+export { CONFIG_NAMES, findProjectConfig } from './find-config.ts';
 
 export interface ProjectConfig {
   /** The config file's path. */
@@ -23,17 +24,6 @@ export interface ProjectConfig {
   /** Output folder, absolute. */
   out?: string;
   formats?: OutputKind[];
-}
-
-/** The nearest config file at or above `from`, or undefined. */
-export async function findProjectConfig(from = process.cwd()): Promise<string | undefined> {
-  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
-    for (const name of CONFIG_NAMES) {
-      const file = path.join(dir, name);
-      if ((await stat(file).catch(() => undefined))?.isFile()) return file;
-    }
-    if (path.dirname(dir) === dir) return undefined;
-  }
 }
 
 /** The nearest config file, loaded; undefined when there is none. */
