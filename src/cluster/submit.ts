@@ -4,6 +4,7 @@
 // submitted twice (or by two builds) is rendered once. Progress comes from job progress events;
 // results and failures from the job's state, looked at until it is finished (events may be missed
 // while Redis restarts; a job Redis lost is queued again).
+import { setMaxListeners } from 'node:events';
 import { Job, Queue, QueueEvents } from 'bullmq';
 import type { BuildOptions, BuildReport, ThreadReport, ThreadStatus } from '../build.ts';
 import type { Diagnostic } from '../diagnostics.ts';
@@ -34,6 +35,8 @@ export async function buildOnRedis(inputs: readonly string[], opts: RedisBuildOp
   const slugs = await uniqueSlugs(inputs);
   const fingerprint = await toolFingerprint();
   const stop = new AbortController();
+  // Each job being waited for listens to it (16 lanes by default).
+  setMaxListeners(0, stop.signal);
   const onSignal = () => stop.abort();
   opts.signal?.addEventListener('abort', onSignal, { once: true });
   if (opts.signal?.aborted) stop.abort();
