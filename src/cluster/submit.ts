@@ -168,12 +168,10 @@ async function runJob(ctx: Ctx, id: string, data: RenderJobData): Promise<Outcom
     let delay = 100;
     for (;;) {
       if (ctx.signal.aborted) {
-        // Ours and not started: taken off the queue; one already running finishes on its worker.
+        // Not started: taken off the queue. Already running: not waited for (it finishes on its worker, written whole or not at all).
         const state = await queue.getJobState(id).catch(() => 'unknown');
-        if (state !== 'active') {
-          await queue.remove(id).catch(() => 0);
-          return { state: 'stopped' };
-        }
+        if (state !== 'active') await queue.remove(id).catch(() => 0);
+        return { state: 'stopped' };
       }
       const job = await Job.fromId(queue, id);
       if (!job) {
