@@ -140,6 +140,25 @@ describe('build --redis', () => {
     expect(readdirSync(path.join(out, 'shared')).filter((f) => f.endsWith('.png'))).toHaveLength(8);
   });
 
+  it('a big thread with --jobs 4 is rendered in card ranges by several jobs, with the bytes of a local build', async () => {
+    const src = path.join(dir, 'big');
+    mkdirSync(src);
+    writeFileSync(path.join(src, 'big.yaml'), threadYaml(3000, 24));
+    const local = path.join(dir, 'out-big-local');
+    const far = path.join(dir, 'out-big-redis');
+    const l = await cli(['build', src, '-o', local, '--json']);
+    const r = await cli(['build', src, '-o', far, '--redis', redis!.url, '--jobs', '4', '--json']);
+    expect(l.code, l.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).threads[0].cards).toBe(26);
+    const a = tree(local);
+    const b = tree(far);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [f, bytes] of a) expect(b.get(f)!.equals(bytes), f).toBe(true);
+    // Four slices of the cards and one job for the PDF.
+    expect(await settled(() => jobLines().filter((j) => j.slug === 'big' && j.ok), 5)).toHaveLength(5);
+  });
+
   it('a broken thread among good ones: exit 1 with its diagnostics, the others written', async () => {
     const src = path.join(dir, 'broken');
     mkdirSync(src);

@@ -19,6 +19,8 @@ export interface RenderJobData {
   warnings: Diagnostic[];
   sources: Manifest['sources'];
   settings: string;
+  /** A share of a big thread (a slice of its cards, or its PDF/handout/Markdown): rendered and sent back, not written; the build merges the shares and writes (batch/split.ts). */
+  part?: boolean;
 }
 
 export interface RenderJobResult {
@@ -27,6 +29,8 @@ export interface RenderJobResult {
   written: number;
   reused: number;
   warnings: Diagnostic[];
+  /** A part job's RenderResult, encoded (codec.ts). */
+  part?: string;
 }
 
 /** A thread that rendered with errors fails its job for good (UnrecoverableError) with its diagnostics in the message. */

@@ -7,7 +7,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { renderTask } from '../batch/render-task.ts';
 import { readManifest } from '../batch/cache-manifest.ts';
 import { writeOutputs } from '../batch/write-outputs.ts';
-import { decodeTask } from './codec.ts';
+import { decodeTask, encodeResult } from './codec.ts';
 import { FAILED_PREFIX, type RenderJobData, type RenderJobResult } from './job.ts';
 
 /** The worker's --out, handed to its children (environment). */
@@ -32,6 +32,8 @@ export async function processJob(job: Job<RenderJobData>): Promise<RenderJobResu
   const render = await renderTask({ ...task, port });
   const warnings = [...data.warnings, ...render.warnings];
   if (render.errors.length) throw new UnrecoverableError(FAILED_PREFIX + JSON.stringify(render.errors));
+  // A share of a big thread: back to the build, which merges the shares and writes them.
+  if (data.part) return { cards: render.cards, files: [], written: 0, reused: render.reused ?? 0, warnings: render.warnings, part: encodeResult(render) };
   const previous = await readManifest(outDir, data.slug);
   const { files, written } = await writeOutputs(
     { input: data.input, slug: data.slug, title: data.title, key: data.key, render, warnings, sources: data.sources, settings: data.settings },

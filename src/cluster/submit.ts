@@ -18,7 +18,10 @@ import { toDiagnostics } from '../batch/to-diagnostics.ts';
 import type { CachedCard } from '../batch/task.ts';
 import { ensureWritableDir } from '../write/out-dir.ts';
 import { QUEUE_NAME, redisConnection } from './connection.ts';
-import { encodeTask } from './codec.ts';
+import { decodeResult, encodeTask } from './codec.ts';
+import type { BuildPool } from '../batch/pool.ts';
+import { StoppedError } from '../batch/pool-errors.ts';
+import type { RenderResult, RenderTask } from '../batch/task.ts';
 import { FAILED_PREFIX, JOB_OPTIONS, type RenderJobData, type RenderJobResult } from './job.ts';
 
 export interface RedisBuildOptions extends BuildOptions {
@@ -63,7 +66,9 @@ export async function buildOnRedis(inputs: readonly string[], opts: RedisBuildOp
   const threads: ThreadReport[] = new Array(inputs.length);
   opts.onStart?.(inputs.length);
   let next = 0;
-  const ctx = { queue, fingerprint, opts, signal: stop.signal, inputOf, wake, queued };
+  // --jobs N with fewer threads than N: each thread's cards are shared by N jobs (as the local pool shares them among idle workers).
+  const spread = opts.jobs ? Math.floor(opts.jobs / Math.max(1, inputs.length)) : 1;
+  const ctx = { queue, fingerprint, opts, signal: stop.signal, inputOf, wake, queued, spread };
   const lane = async () => {
     while (next < inputs.length) {
       const i = next++;
@@ -101,6 +106,7 @@ interface Ctx {
   inputOf: Map<string, string>;
   wake: Map<string, () => void>;
   queued: Set<string>;
+  spread: number;
 }
 
 async function buildOne(ctx: Ctx, input: string, slug: string): Promise<ThreadReport> {
@@ -135,6 +141,27 @@ async function buildOne(ctx: Ctx, input: string, slug: string): Promise<ThreadRe
   // --force: a new job id, so a finished job of the same thread is not taken for this one.
   const id = opts.force ? `${prepared.key}-${Date.now().toString(36)}` : prepared.key;
   if (ctx.signal.aborted) return { ...report, status: 'skipped' };
+  if (ctx.spread > 1 && opts.formats.some((f) => f === 'png' || f === 'svg')) {
+    // A big thread in card ranges: the shares rendered by workers, merged and written here.
+    let render: RenderResult;
+    try {
+      const { renderSplit } = await import('../batch/split.ts');
+      render = await renderSplit(partPool(ctx, id, data), task, ctx.spread, { signal: ctx.signal, onCard: (cards) => opts.onCard?.(input, cards) });
+    } catch (err) {
+      if (err instanceof StoppedError) return { ...report, status: 'skipped' };
+      return failed(report, [{ severity: 'error', rule: 'internal', file: input, message: err instanceof Error ? err.message : String(err) }], started);
+    }
+    const warnings = [...prepared.warnings, ...render.warnings];
+    Object.assign(report, { cards: render.cards, warnings, reused: render.reused ?? 0 });
+    if (render.errors.length) return failed(report, render.errors, started);
+    try {
+      const { writeOutputs } = await import('../batch/write-outputs.ts');
+      const { files, written } = await writeOutputs({ input, slug, title: prepared.thread.title, key: prepared.key, render, warnings, sources, settings }, opts.outDir, opts.formats, previous);
+      return { ...report, status: 'built', files, written, ms: ms(started) };
+    } catch (err) {
+      return failed(report, toDiagnostics(err, input), started);
+    }
+  }
   const outcome = await runJob(ctx, id, data);
   if (outcome.state === 'stopped') return { ...report, status: 'skipped' };
   if (outcome.state === 'failed') {
@@ -147,18 +174,33 @@ async function buildOne(ctx: Ctx, input: string, slug: string): Promise<ThreadRe
   return { ...report, status: 'built', cards: r.cards, files: r.files, written: r.written, reused: r.reused, warnings: r.warnings, ms: ms(started) };
 }
 
-/** Queues the job (unless the same one is already waiting or running) and waits for it to finish. */
-async function runJob(ctx: Ctx, id: string, data: RenderJobData): Promise<Outcome> {
+/** renderSplit's pool: each task (a slice, or the whole-deck formats) one part job; its result sent back. */
+function partPool(ctx: Ctx, id: string, data: RenderJobData): BuildPool {
+  const run = async (task: RenderTask, o: { signal?: AbortSignal; onCard?: (cards: number) => void } = {}): Promise<RenderResult> => {
+    const part = task.slice ? `${task.slice.index}of${task.slice.count}` : 'whole';
+    const outcome = await runJob({ ...ctx, signal: o.signal ?? ctx.signal }, `${id}-part-${part}`, { ...data, task: encodeTask(task), part: true }, Boolean(o.onCard));
+    if (outcome.state === 'stopped') throw new StoppedError();
+    if (outcome.state === 'failed') {
+      if (outcome.reason.startsWith(FAILED_PREFIX)) return { cards: 0, warnings: [], errors: JSON.parse(outcome.reason.slice(FAILED_PREFIX.length)) as Diagnostic[] };
+      throw new Error(`rendering failed on a worker after ${outcome.attempts} attempt${outcome.attempts === 1 ? '' : 's'}: ${outcome.reason}`);
+    }
+    return decodeResult(outcome.value.part!);
+  };
+  return { run } as unknown as BuildPool;
+}
+
+/** Queues the job (unless the same one is already waiting or running) and waits for it to finish. `count`: its progress events count as cards. */
+async function runJob(ctx: Ctx, id: string, data: RenderJobData, count = true): Promise<Outcome> {
   const { queue } = ctx;
   // A finished job with this id from an earlier build: its outputs are not intact (or this build would not be here), so it runs again.
   const old = await Job.fromId(queue, id);
-  if (old && (await old.isCompleted())) {
+  if (old && !data.part && (await old.isCompleted())) {
     // Finished meanwhile for another build of the same thread (written before the job completes): its result is this one's.
     const now = await readManifest(data.outDir, data.slug);
     if (now?.key === data.key && (await outputsIntact(now))) return { state: 'completed', value: old.returnvalue };
   }
   if (old && ((await old.isCompleted()) || (await old.isFailed()))) await old.remove().catch(() => undefined);
-  ctx.inputOf.set(id, data.input);
+  if (count) ctx.inputOf.set(id, data.input);
   const add = async () => {
     await queue.add('render', data, { ...JOB_OPTIONS, jobId: id });
     ctx.queued.add(id);
