@@ -2,7 +2,8 @@
 // SIGKILLed mid-job (another worker takes the job over after the stall interval; every thread
 // written once, no partial file, the dead worker's render child gone too), a render that crashes
 // its process (retried, 3 attempts, then reported; the others written), and Redis restarted
-// mid-batch (workers and the build reconnect, the batch completes). Short lock/stall settings.
+// mid-batch, with its append-only file or empty (workers and the build reconnect, lost jobs are
+// queued again, the batch completes). Short lock/stall settings.
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -124,6 +125,25 @@ describe('distributed build faults', () => {
     expect(bad.errors[0].rule).toBe('internal');
     expect(bad.errors[0].message).toMatch(/after 3 attempts/);
     checkOutputs(out, ['crash-0']);
+  });
+
+  it('Redis restarted empty mid-batch (no persistence): the build queues its lost jobs again, the batch completes', async () => {
+    const port = await freePort();
+    const first = await startRedis({ port });
+    redises.push(first);
+    const ws = [startWorker(first.url), startWorker(first.url)];
+    const src = threads('empty', 6, 6);
+    const out = path.join(dir, 'out-empty');
+    const build = cli(['build', src, '-o', out, '--redis', first.url, '--json']);
+    while (jobs(ws).length === 0) await sleep(50);
+    await first.stop();
+    await sleep(1000);
+    redises.push(await startRedis({ port }));
+    const r = await build;
+    expect(r.code, r.stderr).toBe(0);
+    const slugs = readdirSync(src).map((f) => f.replace(/\.yaml$/, ''));
+    expect(JSON.parse(r.stdout).threads.every((t: { status: string }) => t.status === 'built')).toBe(true);
+    checkOutputs(out, slugs);
   });
 
   it('Redis restarted mid-batch: workers and the build reconnect, the batch completes', async () => {
