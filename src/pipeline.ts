@@ -1,5 +1,5 @@
 // In-memory pipeline for one thread: Thread → Deck → SVG → PNG / PDF. No disk access.
-import type { Deck, OutputKind, Thread } from './model/index.ts';
+import type { Card, Deck, OutputKind, Thread } from './model/index.ts';
 import { layoutThread, type LayoutOptions } from './layout/paginate.ts';
 import { cardElement, elementSvg } from './render/render-svg.ts';
 import { cardKey } from './hash.ts';
@@ -19,8 +19,23 @@ export interface RenderOptions extends LayoutOptions {
   reuse?: CardReuse;
   /** Render only the cards whose index ≡ slice.index (mod slice.count): a share of a big thread (PNG/SVG only). */
   slice?: { index: number; count: number };
-  /** Called as each card is done (its PNG/SVG rendered or reused, its PDF page drawn), with its index and the deck's card count. */
-  onCard?: (index: number, cards: number) => void;
+  /**
+   * Called as each card is done (its PNG/SVG rendered or reused, its PDF page drawn), with its index,
+   * the deck's card count and what was made of it; a promise it returns is waited for before the next card.
+   */
+  onCard?: (index: number, cards: number, done: CardDone) => void | Promise<void>;
+  /**
+   * Called once the deck is laid out, before any card is drawn, with the keys of the cards to draw
+   * (with `reuse`; in order); a promise it returns is waited for (the preview announces the cards).
+   */
+  onDeck?: (deck: Deck, keys: readonly string[]) => void | Promise<void>;
+}
+
+/** One card, done: its key (with `reuse`), its PNG (when PNG was asked for) and whether it came from `reuse`. */
+export interface CardDone {
+  key?: string;
+  png?: Uint8Array;
+  reused: boolean;
 }
 
 /** Outputs of cards rendered before, found by card key (render/card-key.ts). */
@@ -72,25 +87,38 @@ export async function renderThread(thread: Thread, opts: RenderOptions = {}): Pr
   const keys: string[] = [];
   let reused = 0;
   const { width, height } = deck.size;
+  const inSlice = (card: Card) => !opts.slice || card.index % opts.slice.count === opts.slice.index;
+  const pictured = want.png || needSvg || want.rgb;
+  // Components expanded: the tree satori draws, hashed whole (template/expand.ts).
+  const picture = (card: Card) => {
+    const element = expandComponents(cardElement(deck, card));
+    return { element, key: opts.reuse && cardKey(element, deck.size, deck.assets.fonts, opts.reuse.salt) };
+  };
+  // With onDeck, every card's key is known before the first is drawn (and its tree made once).
+  const planned = opts.onDeck && pictured ? new Map(deck.cards.filter(inSlice).map((card) => [card.index, picture(card)])) : undefined;
+  if (opts.onDeck) {
+    const ack = opts.onDeck(deck, planned ? [...planned.values()].flatMap((p) => (p.key ? [p.key] : [])) : []);
+    if (ack) await ack;
+  }
   for (const card of deck.cards) {
-    if (opts.slice && card.index % opts.slice.count !== opts.slice.index) continue;
-    if (want.png || needSvg || want.rgb) {
-      // Components expanded: the tree satori draws, hashed whole (render/expand.ts).
-      const element = expandComponents(cardElement(deck, card));
+    if (!inSlice(card)) continue;
+    const done: CardDone = { reused: false };
+    if (pictured) {
+      const { element, key } = planned?.get(card.index) ?? picture(card);
       // A card seen before (same picture inputs) is not rendered again; the raster PDF needs its pixels, so it always renders.
-      const key = opts.reuse && cardKey(element, deck.size, deck.assets.fonts, opts.reuse.salt);
-      if (key) keys.push(key);
+      if (key) keys.push((done.key = key));
       const old = key && !want.rgb ? opts.reuse!.get(key) : undefined;
       if (old && (!want.png || old.png) && (!needSvg || old.svg !== undefined)) {
-        if (want.png) pngs.push(old.png!);
+        if (want.png) pngs.push((done.png = old.png!));
         if (needSvg) svgs.push(old.svg!);
         reused++;
+        done.reused = true;
       } else {
         const svg = await elementSvg(deck, element);
         svgs.push(svg);
         if (want.png || want.rgb) {
           const raster = rasterize(svg, want);
-          if (raster.png) pngs.push(raster.png);
+          if (raster.png) pngs.push((done.png = raster.png));
           if (raster.rgb) pages.push({ width, height, rgb: raster.rgb, layout: await cardLayout(deck, card) });
           await yieldToLoop();
         }
@@ -98,7 +126,8 @@ export async function renderThread(thread: Thread, opts: RenderOptions = {}): Pr
     }
     // The vector page needs satori's text positions, not glyph outlines: one more satori pass, no resvg.
     if (want.vector || want.html || want.pptx) vectorPages.push({ width, height, ...(await cardVector(deck, card)) });
-    opts.onCard?.(card.index, deck.cards.length);
+    const ack = opts.onCard?.(card.index, deck.cards.length, done);
+    if (ack) await ack;
   }
   const out: RenderedThread = { deck, svgs, pngs, keys, reused };
   if (formats.includes('pdf')) {

@@ -7,6 +7,7 @@ import { parseSize, SIZE_PRESETS } from '../model/sizes.ts';
 import { startPreviewServer } from '../preview/server.ts';
 import { resolveInputs } from './inputs.ts';
 import { UsageError } from './usage-error.ts';
+import { projectConfig } from './config-flags.ts';
 import { TEMPLATE_NAMES } from '../template/names.ts';
 
 export async function runPreviewCommand(args: Record<string, unknown> & { _: unknown[] }): Promise<number> {
@@ -25,6 +26,8 @@ export async function runPreviewCommand(args: Record<string, unknown> & { _: unk
     if (typeof size === 'string') throw new UsageError(`--size: ${size}`);
     choices.size = args.size;
   }
+  // The project config file (--config FILE, else the nearest threadeck.config.*; --no-config: none): below the thread file's choices.
+  const config = await projectConfig(args);
   const themeFile = typeof args.theme === 'string' ? args.theme : undefined;
   if (themeFile) {
     try {
@@ -48,6 +51,7 @@ export async function runPreviewCommand(args: Record<string, unknown> & { _: unk
       file,
       ...(port !== undefined && { port }),
       ...(themeFile && { themeFile }),
+      ...(config && { config }),
       choices,
       onListening: (url) => process.stdout.write(`threadeck preview: ${file}\n  ${url}\n`),
     });

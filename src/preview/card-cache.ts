@@ -1,4 +1,4 @@
-// The preview's card PNGs, by card key (render/card-key.ts), most recently used last. A card the
+// The preview's card PNGs, by card key (hash.ts cardKey), most recently used last. A card the
 // render in progress has yet to draw is *pending*: a request for it waits until its PNG is there
 // (or the render gave up on it), so the page can ask for every card's image as soon as the
 // cards are laid out and get each one the moment it is drawn.

@@ -2,7 +2,8 @@
 // every file its text names (images, avatar, logo, fonts, a theme file and the files *that*
 // names, a template file). Found by looking at every string value that looks like a file path
 // inside the thread's folder — the same folder rule the loader enforces, so nothing outside it
-// is ever watched. And a hash of them all, for the cards remembered between runs (disk-cache.ts).
+// is ever watched; and the files of --theme FILE and the project config file. And a hash of them
+// all, for the cards remembered between runs (disk-cache.ts).
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -55,13 +56,24 @@ export async function threadDependencies(threadFile: string, text: string, root 
   return [...found];
 }
 
-/** The files a preview watches: the thread file's (threadDependencies) and, with --theme FILE, that file's. */
-export async function previewFiles(threadFile: string, text: string, themeFile?: string): Promise<string[]> {
+/** Files a preview uses besides the thread file's: `--theme FILE`, the project config file. */
+export interface PreviewExtras {
+  themeFile?: string | undefined;
+  configFile?: string | undefined;
+}
+
+/**
+ * The files a preview watches: the thread file's (threadDependencies); with --theme FILE, that
+ * file's; with a project config file, it and the files it names inside its folder (template,
+ * theme file, fonts, logo).
+ */
+export async function previewFiles(threadFile: string, text: string, extras: PreviewExtras = {}): Promise<string[]> {
   const files = await threadDependencies(threadFile, text).catch(() => [path.resolve(threadFile)]);
-  if (themeFile) {
-    const theme = path.resolve(themeFile);
-    const themeText = await readFile(theme, 'utf8').catch(() => '');
-    files.push(...(await threadDependencies(theme, themeText).catch(() => [theme])));
+  for (const extra of [extras.themeFile, extras.configFile]) {
+    if (!extra) continue;
+    const file = path.resolve(extra);
+    const content = await readFile(file, 'utf8').catch(() => '');
+    files.push(...(await threadDependencies(file, content).catch(() => [file])));
   }
   return files;
 }
@@ -69,11 +81,11 @@ export async function previewFiles(threadFile: string, text: string, themeFile?:
 /**
  * A hash of what a preview's cards are made from, besides the tool: `text` (the thread file's),
  * the bytes of every file the preview depends on (a missing one as missing) and `choices` (the
- * pickers, --theme). Files a template file imports are not in it: a render follows anyway.
+ * pickers). Files a template file imports are not in it: a render follows anyway.
  */
-export async function inputsHash(threadFile: string, text: string, themeFile: string | undefined, choices: unknown): Promise<string> {
-  const h = createHash('sha256').update(JSON.stringify({ choices, themeFile: themeFile ?? null })).update('\0').update(text);
-  const files = [...new Set(await previewFiles(threadFile, text, themeFile))].filter((f) => f !== path.resolve(threadFile)).sort();
+export async function inputsHash(threadFile: string, text: string, extras: PreviewExtras, choices: unknown): Promise<string> {
+  const h = createHash('sha256').update(JSON.stringify({ choices, themeFile: extras.themeFile ?? null, configFile: extras.configFile ?? null })).update('\0').update(text);
+  const files = [...new Set(await previewFiles(threadFile, text, extras))].filter((f) => f !== path.resolve(threadFile)).sort();
   for (const [file, bytes] of await Promise.all(files.map(async (f) => [f, await readFile(f).catch(() => undefined)] as const))) {
     h.update(`\0${file}\0${bytes ? bytes.length : -1}\0`);
     if (bytes) h.update(bytes);

@@ -1,7 +1,7 @@
 // The preview's memory between runs, in the OS temp folder like the compiled templates
 // (threadeck-preview-<uid>/<tool>/): per thread file, the heights auto-fit measured
 // (layout/measure.ts) and the cards last shown with a hash of what they were made from; and the
-// PNG of every card drawn, by card key (render/card-key.ts: its element tree, size and fonts).
+// PNG of every card drawn, by card key (hash.ts cardKey: its element tree, size and fonts).
 // The folder is named by the tool (its package.json and lockfile, and the compiled files' sizes
 // and times, so a rebuild of a checkout starts afresh). A preview started again on a file it has
 // shown puts the cards it showed on screen at once, if nothing they are made from changed, while
