@@ -16,6 +16,7 @@ const FAST = [
   'tests/measure-memo.test.ts',
   'tests/png-encode.test.ts',
   'tests/preview-complete.test.ts',
+  'tests/preview-units.test.ts',
   'tests/source-map.test.ts',
   'tests/template-golden.test.ts',
   'tests/typography-golden.test.ts',
