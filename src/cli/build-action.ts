@@ -23,7 +23,6 @@ export async function runBuildCommand(args: Record<string, unknown> & { _: unkno
   const config = await projectConfig(args);
   // Each setting: the flag, else the project config file, else the default (load/presentation.ts for template, size, theme).
   const outDir = typeof args.out === 'string' ? args.out : (config?.out ?? DEFAULT_OUT);
-  await checkOutDir(outDir);
   const exportOptions = exportFlags(args);
   const listed = typeof args.format === 'string' ? parseFormats(args.format) : (config?.formats ?? DEFAULT_FORMATS);
   const formats = exportOptions.layout === 'handout' ? [...new Set(listed.map((f) => (f === 'pdf' ? 'handout' : f)))] : listed;
@@ -32,6 +31,8 @@ export async function runBuildCommand(args: Record<string, unknown> & { _: unkno
   const inputs = args._.length ? args._.map(String) : ['threads'];
   const json = Boolean(args.json);
   const batch = batchFlags(args);
+  // Only once every flag is checked: a usage error leaves no output folder behind.
+  await checkOutDir(outDir);
   const templates = [layout.template, config?.presentation.template].filter((t): t is string => t !== undefined && isTemplatePath(t));
   const watchFiles = [args.theme, config?.file, ...templates].filter((f): f is string => typeof f === 'string');
   // --watch reads the --theme file again before each rebuild (the config file is read once: restart after editing it).
