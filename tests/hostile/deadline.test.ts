@@ -11,9 +11,10 @@ import { writeCorpus } from '../../bench/corpus.ts';
 
 /** templates/example.tsx, usable from a folder inside the repository, with `code` run for post cards. */
 function brokenTemplate(code: string): string {
-  return readFileSync('templates/example.tsx', 'utf8')
-    .replaceAll("'../src/", `'${path.resolve('src')}/`)
-    .replace('function render(props: TemplateProps) {', `function render(props: TemplateProps) {\n  if (props.card.kind === "post") { ${code} }`);
+  const source = readFileSync('templates/example.tsx', 'utf8').replaceAll("'../src/", `'${path.resolve('src')}/`);
+  const broken = source.replace(/function render\(props: TemplateProps[^{]*\{/, (head) => `${head}\n  if (props.card.kind === "post") { ${code} }`);
+  if (broken === source) throw new Error('templates/example.tsx has no render(props…) function to break any more: update this test');
+  return broken;
 }
 
 /** `threads` good corpus threads and `a-<name>.yaml`, whose post card runs `code` in its template; the source and output folders. */
