@@ -31,20 +31,28 @@ export function fontCodePoints(data: Buffer): Set<number> {
   return set;
 }
 
-/** cmap of a WOFF (1.0) or sfnt font: Unicode code points with a non-zero glyph; undefined if not readable here. */
-export function readCmap(data: Buffer): Set<number> | undefined {
+/** A table of a WOFF (1.0) or sfnt font, inflated; undefined if the font has none. */
+export function fontTable(data: Buffer, tag: string): Buffer | undefined {
+  const woff = data.toString('latin1', 0, 4) === 'wOFF';
+  for (let i = 0, at = woff ? 44 : 12; i < data.readUInt16BE(woff ? 12 : 4); i++, at += woff ? 20 : 16) {
+    if (data.toString('latin1', at, at + 4) !== tag) continue;
+    // WOFF entry: tag, offset, compLength, origLength, checksum; sfnt: tag, checksum, offset, length.
+    const offset = data.readUInt32BE(at + (woff ? 4 : 8));
+    const table = data.subarray(offset, offset + data.readUInt32BE(at + (woff ? 8 : 12)));
+    return woff && table.length < data.readUInt32BE(at + 12) ? inflateSync(table) : table;
+  }
+  return undefined;
+}
+
+/**
+ * The Unicode cmap of a WOFF (1.0) or sfnt font (formats 12 and 4): each code point with a non-zero
+ * glyph, with its glyph id; undefined if it is not readable here.
+ */
+export function cmapGlyphs(data: Buffer): Map<number, number> | undefined {
   try {
     const sig = data.toString('latin1', 0, 4);
-    const woff = sig === 'wOFF';
-    if (!woff && sig !== '\0\x01\0\0' && sig !== 'OTTO' && sig !== 'true') return undefined;
-    let cmap: Buffer | undefined;
-    for (let i = 0, at = woff ? 44 : 12; i < data.readUInt16BE(woff ? 12 : 4); i++, at += woff ? 20 : 16) {
-      if (data.toString('latin1', at, at + 4) !== 'cmap') continue;
-      // WOFF entry: tag, offset, compLength, origLength, checksum; sfnt: tag, checksum, offset, length.
-      const offset = data.readUInt32BE(at + (woff ? 4 : 8));
-      const table = data.subarray(offset, offset + data.readUInt32BE(at + (woff ? 8 : 12)));
-      cmap = woff && table.length < data.readUInt32BE(at + 12) ? inflateSync(table) : table;
-    }
+    if (sig !== 'wOFF' && sig !== '\0\x01\0\0' && sig !== 'OTTO' && sig !== 'true') return undefined;
+    const cmap = fontTable(data, 'cmap');
     if (!cmap) return undefined;
     let best: number | undefined; // a Unicode subtable: format 12 (full) over format 4 (BMP)
     for (let i = 0; i < cmap.readUInt16BE(2); i++) {
@@ -56,7 +64,7 @@ export function readCmap(data: Buffer): Set<number> | undefined {
       if ((format === 12 && (best === undefined || cmap.readUInt16BE(best) !== 12)) || (format === 4 && best === undefined)) best = at;
     }
     if (best === undefined) return undefined;
-    const set = new Set<number>();
+    const glyphs = new Map<number, number>();
     if (cmap.readUInt16BE(best) === 12) {
       // Groups past Unicode's last code point, or covering more than Unicode has in all, are a hostile
       // or broken table (0..0xFFFFFFFF once took 17 s and 660 MB here): refused as no usable map.
@@ -66,9 +74,9 @@ export function readCmap(data: Buffer): Set<number> | undefined {
         const end = cmap.readUInt32BE(at + 4);
         const glyph = cmap.readUInt32BE(at + 8);
         if (end > 0x10ffff || end < start || (budget -= end - start + 1) < 0) return undefined;
-        for (let cp = start; cp <= end; cp++) if (glyph + cp - start !== 0) set.add(cp);
+        for (let cp = start; cp <= end; cp++) if (glyph + cp - start !== 0) glyphs.set(cp, glyph + cp - start);
       }
-      return set;
+      return glyphs;
     }
     const segments = cmap.readUInt16BE(best + 6) / 2;
     const ends = best + 14;
@@ -83,11 +91,18 @@ export function readCmap(data: Buffer): Set<number> | undefined {
       const range = cmap.readUInt16BE(rangeAt);
       for (let cp = start; cp <= end && cp !== 0xffff; cp++) {
         const glyph = range === 0 ? cp : cmap.readUInt16BE(rangeAt + range + (cp - start) * 2);
-        if ((range === 0 || glyph !== 0) && ((glyph + delta) & 0xffff) !== 0) set.add(cp);
+        const id = (glyph + delta) & 0xffff;
+        if ((range === 0 || glyph !== 0) && id !== 0) glyphs.set(cp, id);
       }
     }
-    return set;
+    return glyphs;
   } catch {
     return undefined; // truncated or malformed: let fontkit try
   }
+}
+
+/** cmap of a WOFF (1.0) or sfnt font: Unicode code points with a non-zero glyph; undefined if not readable here. */
+export function readCmap(data: Buffer): Set<number> | undefined {
+  const glyphs = cmapGlyphs(data);
+  return glyphs && new Set(glyphs.keys());
 }

@@ -7,7 +7,7 @@
 // in these fonts tightens a line more often than it widens it), so a fitted line has room to spare.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { inflateSync } from 'node:zlib';
+import { cmapGlyphs, fontTable } from '../assets/cmap.ts';
 import { bundledGroups, fontsourceDir, fontsourceFaces, type FontFace } from '../assets/fonts.ts';
 
 type Weight = FontFace['weight'];
@@ -64,19 +64,6 @@ interface Face {
 
 const faces = new Map<string, Face>();
 
-function table(data: Buffer, tag: string): Buffer | undefined {
-  const woff = data.toString('latin1', 0, 4) === 'wOFF';
-  const count = data.readUInt16BE(woff ? 12 : 4);
-  for (let i = 0, at = woff ? 44 : 12; i < count; i++, at += woff ? 20 : 16) {
-    if (data.toString('latin1', at, at + 4) !== tag) continue;
-    // WOFF entry: tag, offset, compLength, origLength, checksum; sfnt: tag, checksum, offset, length.
-    const offset = data.readUInt32BE(at + (woff ? 4 : 8));
-    const bytes = data.subarray(offset, offset + data.readUInt32BE(at + (woff ? 8 : 12)));
-    return woff && bytes.length < data.readUInt32BE(at + 12) ? inflateSync(bytes) : bytes;
-  }
-  return undefined;
-}
-
 /** cmap (formats 4 and 12) → glyph ids; hmtx → advances. An unreadable file has no glyphs. */
 function readFace(file: string): Face {
   let face = faces.get(file);
@@ -85,50 +72,13 @@ function readFace(file: string): Face {
   faces.set(file, face);
   try {
     const data = readFileSync(file);
-    const head = table(data, 'head')!;
-    const hhea = table(data, 'hhea')!;
-    const hmtx = table(data, 'hmtx')!;
-    const cmap = table(data, 'cmap')!;
+    const head = fontTable(data, 'head')!;
+    const hhea = fontTable(data, 'hhea')!;
+    const hmtx = fontTable(data, 'hmtx')!;
     const perEm = head.readUInt16BE(18);
     const metrics = hhea.readUInt16BE(34);
     const advanceOf = (glyph: number) => hmtx.readUInt16BE(4 * Math.min(glyph, metrics - 1)) / perEm;
-    let best: number | undefined;
-    for (let i = 0; i < cmap.readUInt16BE(2); i++) {
-      const platform = cmap.readUInt16BE(4 + i * 8);
-      const encoding = cmap.readUInt16BE(6 + i * 8);
-      const at = cmap.readUInt32BE(8 + i * 8);
-      if (platform !== 0 && !(platform === 3 && (encoding === 1 || encoding === 10))) continue;
-      const format = cmap.readUInt16BE(at);
-      if ((format === 12 && (best === undefined || cmap.readUInt16BE(best) !== 12)) || (format === 4 && best === undefined)) best = at;
-    }
-    if (best === undefined) return face;
-    const add = (cp: number, glyph: number) => {
-      if (glyph !== 0) face!.advance.set(cp, advanceOf(glyph));
-    };
-    if (cmap.readUInt16BE(best) === 12) {
-      for (let g = 0, at = best + 16; g < cmap.readUInt32BE(best + 12); g++, at += 12) {
-        const start = cmap.readUInt32BE(at);
-        const end = Math.min(cmap.readUInt32BE(at + 4), 0x10ffff, start + 0xffff);
-        for (let cp = start; cp <= end; cp++) add(cp, cmap.readUInt32BE(at + 8) + cp - start);
-      }
-      return face;
-    }
-    const segments = cmap.readUInt16BE(best + 6) / 2;
-    const ends = best + 14;
-    const starts = ends + segments * 2 + 2;
-    const deltas = starts + segments * 2;
-    const ranges = deltas + segments * 2;
-    for (let s = 0; s < segments; s++) {
-      const start = cmap.readUInt16BE(starts + s * 2);
-      const end = cmap.readUInt16BE(ends + s * 2);
-      const delta = cmap.readInt16BE(deltas + s * 2);
-      const rangeAt = ranges + s * 2;
-      const range = cmap.readUInt16BE(rangeAt);
-      for (let cp = start; cp <= end && cp !== 0xffff; cp++) {
-        const glyph = range === 0 ? cp : cmap.readUInt16BE(rangeAt + range + (cp - start) * 2);
-        if (range === 0 || glyph !== 0) add(cp, (glyph + delta) & 0xffff);
-      }
-    }
+    for (const [cp, glyph] of cmapGlyphs(data) ?? []) face.advance.set(cp, advanceOf(glyph));
   } catch {
     face.advance.clear(); // truncated or missing: measured by the fallbacks
   }
